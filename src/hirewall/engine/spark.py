@@ -1,0 +1,130 @@
+"""Apache Spark engine (local mode by default) for stores that outgrow one machine.
+
+SQL is written once in DuckDB's dialect and transpiled to Spark SQL with sqlglot; values
+are still bound as ``?`` parameters. Store tables are temporary views over DataFrames,
+persisted as Parquet under ``<store>.spark/`` when a store path is given. pyspark is
+imported only when this engine is opened.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+import sqlglot
+from sqlglot import exp
+
+from hirewall.engine.base import Engine, Params
+from hirewall.exceptions import ConfigError, EngineError
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+_SESSION: SparkSession | None = None
+
+
+def local_session() -> SparkSession:
+    """One shared local SparkSession, created on first use."""
+    global _SESSION
+    if _SESSION is None:
+        try:
+            from pyspark.sql import SparkSession
+        except ImportError as e:
+            raise ConfigError("the Spark engine needs pyspark: pip install 'pyspark==4.3.0'") from e
+        _SESSION = (
+            SparkSession.builder.master("local[2]")
+            .appName("hirewall")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+            .getOrCreate()
+        )
+    return _SESSION
+
+
+def to_spark_sql(sql: str) -> str:
+    """Transpile DuckDB SQL to Spark SQL."""
+    return sqlglot.transpile(sql, read="duckdb", write="spark")[0]
+
+
+class SparkEngine(Engine):
+    """The store as Spark temporary views (Parquet-backed when given a path)."""
+
+    name = "spark"
+
+    def __init__(self, path: Path | str | None = None, session: SparkSession | None = None) -> None:
+        self.spark = session or local_session()
+        self.root = Path(f"{path}.spark") if path else None
+        if self.root and self.root.exists():
+            for table_dir in sorted(self.root.iterdir()):
+                self.spark.read.parquet(str(table_dir)).createOrReplaceTempView(table_dir.name)
+
+    def _df(self, sql: str, params: Params) -> DataFrame:
+        try:
+            return self.spark.sql(to_spark_sql(sql), args=list(params) or None)
+        except Exception as e:  # pyspark raises many unrelated types
+            raise EngineError(str(e).splitlines()[0], sql) from e
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        tree = sqlglot.parse_one(sql, read="duckdb")
+        if isinstance(tree, exp.Create) and tree.kind == "TABLE":
+            self._create_table(tree)
+            return
+        self._df(sql, params).collect()
+
+    def _create_table(self, tree: exp.Create) -> None:
+        schema = tree.this
+        name = schema.this.name
+        if self.table_exists(name):
+            return
+        cols = ", ".join(
+            f"{c.name} {c.args['kind'].sql(dialect='spark')}"
+            for c in schema.expressions
+            if isinstance(c, exp.ColumnDef)
+        )
+        self._save(name, self.spark.createDataFrame([], cols))
+
+    def _save(self, name: str, df: DataFrame) -> None:
+        if self.root:
+            target = self.root / name
+            tmp = self.root / f".{name}.tmp"
+            df.write.mode("overwrite").parquet(str(tmp))
+            if target.exists():
+                shutil.rmtree(target)
+            tmp.rename(target)
+            df = self.spark.read.parquet(str(target))
+        else:
+            df = df.localCheckpoint()
+        df.createOrReplaceTempView(name)
+
+    def arrow(self, sql: str, params: Params = ()) -> pa.Table:
+        return self._df(sql, params).toArrow()
+
+    def register_arrow(self, name: str, table: pa.Table) -> None:
+        self.spark.createDataFrame(table).createOrReplaceTempView(name)
+
+    def unregister(self, name: str) -> None:
+        self.spark.catalog.dropTempView(name)
+
+    def table_exists(self, name: str) -> bool:
+        return bool(self.spark.catalog.tableExists(name))
+
+    def upsert_arrow(self, table: str, data: pa.Table, key: Any) -> int:
+        """Replace rows with the same key: anti-join the old view, union the new rows."""
+        if data.num_rows == 0:
+            return 0
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        keys = list(key)
+        new = self.spark.createDataFrame(data)
+        order = Window.partitionBy(*keys).orderBy(F.col("_source_line").desc())
+        new = new.withColumn("__rn", F.row_number().over(order)).filter("__rn = 1").drop("__rn")
+        old = self.spark.table(table)
+        cond = [old[k].eqNullSafe(new[k]) for k in keys]
+        merged = old.join(new, cond, "left_anti").unionByName(new.select(*old.columns))
+        self._save(table, merged)
+        return int(data.num_rows)

@@ -1,0 +1,155 @@
+"""Score a scan against ground truth (``labels.csv`` from ``hirewall synth``).
+
+Metrics:
+- precision, recall and F1 of "flagged for review" (band medium or high) and of band high;
+- ROC-AUC and average precision of the score;
+- precision@k;
+- ring adjusted Rand index over persona records and records placed in rings;
+- false-positive rate per benign confounder group;
+- facilitator hit rate: share of true rings whose members' predicted ring lists a true
+  facilitator of that ring among its top 3.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sklearn.metrics import adjusted_rand_score, average_precision_score, roc_auc_score
+
+from hirewall.exceptions import InputFileError
+from hirewall.masking import stable_id
+
+FLAG_BANDS = frozenset({"medium", "high"})
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Ground truth of a synthetic world."""
+
+    role: dict[str, str]
+    ring: dict[str, str]
+    group: dict[str, str]
+    facilitators: dict[str, set[str]]  # true ring id -> facilitator keys ("kind:key")
+
+
+def read_labels(path: Path) -> Labels:
+    """Read ``labels.csv``."""
+    role: dict[str, str] = {}
+    ring: dict[str, str] = {}
+    group: dict[str, str] = {}
+    facilitators: dict[str, set[str]] = defaultdict(set)
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                kind, eid = row["entity_kind"], row["entity_id"]
+                if kind == "person":
+                    role[eid] = row["role"]
+                    if row.get("ring_id"):
+                        ring[eid] = row["ring_id"]
+                    group[eid] = row.get("confounder_group") or "none"
+                    if row["role"] == "facilitator" and row.get("ring_id"):
+                        facilitators[row["ring_id"]].add(f"referrer:{eid}")
+                        facilitators[row["ring_id"]].add(f"person:{eid}")
+                elif row.get("ring_id"):
+                    facilitators[row["ring_id"]].add(f"{kind}:{eid}")
+    except (OSError, KeyError) as e:
+        raise InputFileError(path, f"not a hirewall labels file: {e}") from e
+    return Labels(role, ring, group, dict(facilitators))
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def evaluate(out: Path, labels_path: Path) -> dict[str, Any]:
+    """Compute every metric for the scan in ``out`` against ``labels_path``."""
+    labels = read_labels(labels_path)
+    persons = [json.loads(line) for line in (out / "persons.jsonl").open(encoding="utf-8")]
+    rings = {r["ring_id"]: r for r in map(json.loads, (out / "rings.jsonl").open(encoding="utf-8"))}
+    facs = {
+        f["facilitator_id"]: f for f in map(json.loads, (out / "facilitators.jsonl").open(encoding="utf-8"))
+    }
+    persons = [p for p in persons if p["record_id"] in labels.role]
+    y_true = [labels.role[p["record_id"]] == "persona" for p in persons]
+    scores = [float(p["score"]) for p in persons]
+    metrics: dict[str, Any] = {"records": len(persons), "personas": sum(y_true)}
+    for name, bands in (("flagged", FLAG_BANDS), ("high", frozenset({"high"}))):
+        tp = sum(1 for p, t in zip(persons, y_true, strict=True) if t and p["band"] in bands)
+        fp = sum(1 for p, t in zip(persons, y_true, strict=True) if not t and p["band"] in bands)
+        metrics[name] = _prf(tp, fp, sum(y_true) - tp)
+    if 0 < sum(y_true) < len(y_true):
+        metrics["roc_auc"] = round(float(roc_auc_score(y_true, scores)), 4)
+        metrics["average_precision"] = round(float(average_precision_score(y_true, scores)), 4)
+    order = sorted(range(len(persons)), key=lambda i: -scores[i])
+    metrics["precision_at_k"] = {
+        str(k): round(sum(y_true[i] for i in order[:k]) / k, 4)
+        for k in (10, 50, 100, max(1, sum(y_true)))
+        if k <= len(order)
+    }
+    metrics["ring_ari"] = _ring_ari(persons, labels)
+    metrics["fpr_by_group"] = _fpr_by_group(persons, labels)
+    metrics["facilitator_top3"] = _facilitator_top3(persons, labels, rings, facs)
+    return metrics
+
+
+def _ring_ari(persons: list[dict[str, Any]], labels: Labels) -> float:
+    true_ids, pred_ids = [], []
+    for p in persons:
+        rid = p["record_id"]
+        if rid not in labels.ring and not p.get("ring_id"):
+            continue
+        true_ids.append(labels.ring.get(rid, f"solo:{rid}"))
+        pred_ids.append(p.get("ring_id") or f"solo:{rid}")
+    if not true_ids:
+        return 0.0
+    return round(float(adjusted_rand_score(true_ids, pred_ids)), 4)
+
+
+def _fpr_by_group(persons: list[dict[str, Any]], labels: Labels) -> dict[str, dict[str, float]]:
+    total: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
+    for p in persons:
+        rid = p["record_id"]
+        if labels.role[rid] != "benign":
+            continue
+        g = labels.group.get(rid, "none")
+        total[g] += 1
+        flagged[g] += p["band"] in FLAG_BANDS
+    return {
+        g: {"n": total[g], "flagged": flagged[g], "fpr": round(flagged[g] / total[g], 4)}
+        for g in sorted(total)
+    }
+
+
+def _facilitator_top3(
+    persons: list[dict[str, Any]], labels: Labels, rings: dict[str, Any], facs: dict[str, Any]
+) -> dict[str, Any]:
+    pred_rings: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in persons:
+        true_ring = labels.ring.get(p["record_id"])
+        if true_ring and p.get("ring_id") and labels.role[p["record_id"]] == "persona":
+            pred_rings[true_ring][p["ring_id"]] += 1
+    hits = 0
+    considered = [r for r in labels.facilitators if any(labels.ring.get(x) == r for x in labels.role)]
+    true_rings = sorted({r for r in labels.ring.values()})
+    for ring in true_rings:
+        wanted = {stable_id(k, "fac-") for k in labels.facilitators.get(ring, set())}
+        found = False
+        for pred, _ in pred_rings[ring].most_common(1):
+            top = rings.get(pred, {}).get("facilitators", [])[:3]
+            found = bool(wanted & set(top))
+        hits += found
+    return {
+        "rings": len(true_rings),
+        "rings_with_facilitator_labels": len(considered),
+        "hit": hits,
+        "rate": round(hits / len(true_rings), 4) if true_rings else 0.0,
+    }

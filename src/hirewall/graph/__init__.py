@@ -1,0 +1,1 @@
+"""The link graph: same-person clusters, rings of personas and the facilitators behind them."""

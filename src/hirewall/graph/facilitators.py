@@ -1,0 +1,67 @@
+"""Facilitators: the addresses, accounts, vendors, devices and people that serve rings.
+
+A facilitator is a shared thing (a link-graph group) that ties together personas of at least
+one ring: the laptop-farm address, the account that pays several personas, the agency
+that places them. Ranking favours things that serve more personas and more rings, and kinds
+that the advisories tie to facilitators (addresses, accounts, vendors, referrers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from hirewall.graph.rings import Group, Ring
+
+KIND_WEIGHT = {
+    "address": 1.0,
+    "account": 1.0,
+    "vendor": 0.9,
+    "referrer": 0.9,
+    "device": 0.8,
+    "ip": 0.6,
+    "national_id": 0.7,
+    "phone": 0.5,
+    "email": 0.5,
+}
+DEFAULT_KIND_WEIGHT = 0.3
+
+
+@dataclass(frozen=True)
+class Facilitator:
+    """One ranked facilitator with the reason it is ranked."""
+
+    key: str
+    kind: str
+    score: float
+    rings: tuple[str, ...]
+    personas: int
+    indicators: tuple[str, ...]
+    why: str
+
+
+def rank_facilitators(
+    rings: Sequence[Ring], groups: Mapping[str, Group], ring_scores: Mapping[str, float]
+) -> list[Facilitator]:
+    """Rank every group that links two or more members of some ring."""
+    served: dict[str, list[Ring]] = {}
+    for ring in rings:
+        for g in ring.groups:
+            served.setdefault(g.key, []).append(ring)
+    out: list[Facilitator] = []
+    for key, rs in served.items():
+        g = groups[key]
+        personas = len(g.records)
+        weight = KIND_WEIGHT.get(g.kind, DEFAULT_KIND_WEIGHT)
+        strength = 1.0 if g.link == "strong" else 0.6
+        score = weight * strength * sum(ring_scores.get(r.ring_id, 0.0) for r in rs) * min(1.0, personas / 3)
+        ring_ids = tuple(sorted(r.ring_id for r in rs))
+        why = (
+            f"{g.kind} shared by {personas} record(s) across {len(ring_ids)} ring(s) "
+            f"({', '.join(sorted(g.indicators))}); {g.link} link"
+        )
+        out.append(
+            Facilitator(key, g.kind, round(score, 4), ring_ids, personas, tuple(sorted(g.indicators)), why)
+        )
+    out.sort(key=lambda f: (-f.score, f.key))
+    return out

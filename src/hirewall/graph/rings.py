@@ -1,0 +1,123 @@
+"""Rings: groups of personas that one hidden operator controls.
+
+Hits that share a ``group`` (the same payout account, ship-to address, device, résumé...)
+are hyper-edges between person records. Records of one human (same-person clusters) are
+collapsed first, so a re-applicant is never a ring. Then:
+
+- a *strong* group (one-operator evidence on its own) joins all its members;
+- a *weak* group (shared egress IP, shared vendor, household-style sharing) joins two people
+  only when they also share a weak group of another kind, i.e. it is corroborated;
+- a group with more than ``max_group_size`` people is a hub (an office, a big agency, a
+  building) and joins nobody.
+
+A ring is a connected component with at least two distinct people.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from hirewall.graph.unionfind import UnionFind
+from hirewall.indicators.base import Hit, Indicator
+from hirewall.masking import stable_id
+
+MAX_GROUP_SIZE = 40
+MAX_WEAK_PAIR_GROUP = 15
+
+
+@dataclass
+class Group:
+    """One shared thing and the records that share it."""
+
+    key: str
+    link: str
+    indicators: set[str] = field(default_factory=set)
+    records: set[str] = field(default_factory=set)
+
+    @property
+    def kind(self) -> str:
+        return self.key.partition(":")[0]
+
+
+@dataclass(frozen=True)
+class Ring:
+    """A ring of personas and the shared things that tie them."""
+
+    ring_id: str
+    members: tuple[str, ...]
+    identities: int
+    groups: tuple[Group, ...]
+
+    @property
+    def strong_kinds(self) -> set[str]:
+        return {g.kind for g in self.groups if g.link == "strong"}
+
+    @property
+    def weak_kinds(self) -> set[str]:
+        return {g.kind for g in self.groups if g.link != "strong"}
+
+    @property
+    def strength(self) -> float:
+        """How much the shared links alone say about one operator (0..1)."""
+        return min(1.0, 0.5 * len(self.strong_kinds) + 0.25 * len(self.weak_kinds - self.strong_kinds))
+
+
+def build_groups(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> dict[str, Group]:
+    """Collect link-graph groups from hits whose indicator links records."""
+    groups: dict[str, Group] = {}
+    for hit in hits:
+        ind = catalogue.get(hit.indicator)
+        if hit.group is None or ind is None or ind.link == "none":
+            continue
+        g = groups.get(hit.group)
+        if g is None:
+            g = groups[hit.group] = Group(hit.group, ind.link)
+        elif ind.link == "strong":
+            g.link = "strong"
+        g.indicators.add(hit.indicator)
+        g.records.add(hit.record_id)
+    return groups
+
+
+def find_rings(
+    groups: Mapping[str, Group],
+    identity: Mapping[str, str],
+    max_group_size: int = MAX_GROUP_SIZE,
+) -> list[Ring]:
+    """Connected components of people under strong and corroborated weak links."""
+    uf = UnionFind()
+    weak_pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for g in groups.values():
+        people = sorted({identity.get(r, r) for r in g.records})
+        if len(people) < 2 or len(people) > max_group_size:
+            continue
+        if g.link == "strong":
+            for p in people[1:]:
+                uf.union(people[0], p)
+        elif len(people) <= MAX_WEAK_PAIR_GROUP:
+            for a, b in combinations(people, 2):
+                weak_pairs[(a, b)].add(g.kind)
+    for (a, b), kinds in weak_pairs.items():
+        if len(kinds) >= 2:
+            uf.union(a, b)
+    by_identity: dict[str, list[str]] = defaultdict(list)
+    for record, ident in identity.items():
+        by_identity[ident].append(record)
+    rings: list[Ring] = []
+    for people in uf.groups().values():
+        if len(people) < 2:
+            continue
+        members = sorted(r for p in people for r in by_identity.get(p, [p]))
+        member_set = set(members)
+        ring_groups = tuple(
+            sorted(
+                (g for g in groups.values() if len(g.records & member_set) >= 2),
+                key=lambda g: (g.link != "strong", g.key),
+            )
+        )
+        rings.append(Ring(stable_id("|".join(members), "ring-"), tuple(members), len(people), ring_groups))
+    rings.sort(key=lambda r: (-r.identities, r.ring_id))
+    return rings

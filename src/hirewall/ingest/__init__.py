@@ -1,0 +1,1 @@
+"""Reading exports into the store: mapping, readers, row conversion, quarantine."""

@@ -1,0 +1,85 @@
+"""Masking identifiers for reports and exports, and stable hashed ids for joins.
+
+Reports show enough of a value for an investigator to recognise it (its shape, its last
+digits, an email's domain) and no more. Unmasked values stay in the local store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+_DIGITS = re.compile(r"\d")
+SENSITIVE = {
+    "email",
+    "email_key",
+    "contact_email",
+    "contact_email_key",
+    "phone",
+    "contact_phone",
+    "national_id_hash",
+    "account_fingerprint",
+    "birth_date",
+    "address_line1",
+    "ship_line1",
+    "home_address_key",
+    "ship_address_key",
+    "home_building_key",
+    "ship_building_key",
+    "ip",
+    "device_id",
+    "old_value",
+    "new_value",
+    "holder_name",
+    "given_name",
+    "family_name",
+    "photo_phash",
+    "linkedin_url",
+    "github_url",
+}
+
+
+def stable_id(value: str, prefix: str = "") -> str:
+    """A short, stable, non-reversible id for a value (for joins across outputs)."""
+    return prefix + hashlib.sha256(value.encode("utf-8")).hexdigest()[:12]
+
+
+def mask(value: Any) -> Any:
+    """Mask one identifier-like value, keeping its shape.
+
+    >>> mask("jane.doe@gmail.com"), mask("+14155550123"), mask("US|62701|123 MAIN ST|4")
+    ('j***@gmail.com', '+*******0123', 'US|62701|*** MAIN ST|*')
+    """
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    text = str(value)
+    if "@" in text:
+        local, _, domain = text.rpartition("@")
+        return f"{local[:1]}***@{domain}"
+    if text.count("|") >= 2:
+        parts = text.split("|")
+        street = parts[2].split(" ", 1)
+        parts[2] = "*** " + street[1] if len(street) == 2 else "***"
+        if len(parts) > 3:
+            parts[3] = "*" if parts[3] else ""
+        return "|".join(parts)
+    if text.startswith("+") and text[1:].isdigit():
+        return "+" + "*" * (len(text) - 5) + text[-4:]
+    if len(text) <= 4:
+        return "*" * len(text)
+    return text[:2] + "*" * min(8, len(text) - 4) + text[-2:]
+
+
+def mask_group(group: str) -> str:
+    """Mask the key part of a ``kind:key`` link-graph group."""
+    kind, _, key = group.partition(":")
+    if kind in {"vendor", "resume", "photo"}:
+        return group
+    return f"{kind}:{mask(key)}"
+
+
+def mask_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """Mask the sensitive columns of one evidence row."""
+    return {k: (mask(v) if k in SENSITIVE and v is not None else v) for k, v in row.items()}

@@ -1,0 +1,106 @@
+"""Postal addresses. US addresses are standardised to USPS Publication 28 with ``usaddress-scourgify``.
+
+Two keys come out of every address:
+- ``address_key``: street line, unit number and ZIP5, so "123 Main St Apt 4" and
+  "123 Main Street #4" meet;
+- ``building_key``: street line and ZIP5 only, so neighbours in one apartment building share a
+  building but not an address.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scourgify import normalize_address_record
+from scourgify.exceptions import AddressNormalizationError
+
+_UNIT_DESIGNATOR = re.compile(
+    r"^(?:APT|APARTMENT|UNIT|STE|SUITE|RM|ROOM|FL|FLOOR|BLDG|LOT|SPC|SPACE|TRLR|DEPT|#|NO\.?|NUMBER)\s*#?\s*",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w# -]")
+
+
+@dataclass(frozen=True)
+class Address:
+    """A normalised postal address and its two match keys."""
+
+    line1: str
+    unit: str
+    city: str
+    region: str
+    postal_code: str
+    country: str
+
+    @property
+    def building_key(self) -> str:
+        return "|".join((self.country, self.postal_code, self.line1))
+
+    @property
+    def address_key(self) -> str:
+        return "|".join((self.country, self.postal_code, self.line1, self.unit))
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip().upper()
+
+
+def unit_number(line2: str) -> str:
+    """The unit identifier without its designator.
+
+    >>> unit_number("Apt 4"), unit_number("# 4"), unit_number("Suite 4B"), unit_number("")
+    ('4', '4', '4B', '')
+    """
+    text = _clean(line2)
+    while True:
+        stripped = _UNIT_DESIGNATOR.sub("", text, count=1).strip()
+        if stripped == text:
+            return text
+        text = stripped
+
+
+@lru_cache(maxsize=500_000)
+def normalise_address(
+    line1: str, line2: str = "", city: str = "", region: str = "", postal_code: str = "", country: str = ""
+) -> Address:
+    """Normalise one address. Raises ValueError when it cannot be understood.
+
+    >>> a = normalise_address("123 Main St Apt 4", "", "Springfield", "IL", "62701")
+    >>> b = normalise_address("123 Main Street", "#4", "Springfield", "IL", "62701-1234")
+    >>> a.address_key == b.address_key, a.address_key
+    (True, 'US|62701|123 MAIN ST|4')
+    """
+    country = (country or "US").strip().upper()
+    if not line1.strip():
+        raise ValueError("empty street address")
+    if country == "US":
+        record = {
+            "address_line_1": line1,
+            "address_line_2": line2 or None,
+            "city": city or None,
+            "state": region or None,
+            "postal_code": postal_code or None,
+        }
+        try:
+            norm = normalize_address_record(record)
+        except AddressNormalizationError as e:
+            raise ValueError(f"unparseable US address: {str(e).splitlines()[0][:120]}") from e
+        return Address(
+            line1=norm["address_line_1"] or "",
+            unit=unit_number(norm.get("address_line_2") or ""),
+            city=(norm.get("city") or "").upper(),
+            region=(norm.get("state") or "").upper(),
+            postal_code=(norm.get("postal_code") or "")[:5],
+            country=country,
+        )
+    return Address(
+        line1=_clean(line1),
+        unit=unit_number(line2),
+        city=_clean(city),
+        region=_clean(region),
+        postal_code=_clean(postal_code).replace(" ", ""),
+        country=country,
+    )

@@ -1,0 +1,216 @@
+"""The scan: ingest → indicators → same-person clusters → rings → scores → outputs.
+
+:func:`scan` is the one entry point the CLI, the demo and the benchmarks call.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from hirewall.contract import load_contract
+from hirewall.egress import learn_org_egress
+from hirewall.engine import open_engine
+from hirewall.engine.base import Engine
+from hirewall.exceptions import HirewallError, IndicatorError
+from hirewall.graph.facilitators import Facilitator, rank_facilitators
+from hirewall.graph.identity import identity_clusters, same_person_pairs
+from hirewall.graph.rings import Ring, build_groups, find_rings
+from hirewall.indicators import catalogue
+from hirewall.indicators.base import Context, Hit, Indicator
+from hirewall.ingest.loader import IngestResult, ingest
+from hirewall.ingest.mapping import Mapping
+from hirewall.ingest.quarantine import write_quarantine
+from hirewall.outputs import facilitator_rows, person_rows, ring_rows, write_jsonl, write_summary
+from hirewall.scoring.model import PersonScore, score_person
+from hirewall.settings import Settings
+from hirewall.store import row_count
+
+
+class Reporter(Protocol):
+    """Receives progress; the CLI draws it as progress bars."""
+
+    def stage(self, name: str, total: int | None = None) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
+
+
+class _Silent:
+    def stage(self, name: str, total: int | None = None) -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+
+@dataclass
+class ScanResult:
+    """Everything a scan produced, in memory."""
+
+    out: Path
+    ingest: IngestResult
+    persons: list[PersonScore]
+    rings: list[Ring]
+    facilitators: list[Facilitator]
+    ring_of: dict[str, str]
+    timings: dict[str, float] = field(default_factory=dict)
+    coverage: dict[str, Any] = field(default_factory=dict)
+
+    def band_counts(self) -> dict[str, int]:
+        counts = {"high": 0, "medium": 0, "low": 0}
+        for p in self.persons:
+            counts[p.band] += 1
+        return counts
+
+
+@contextmanager
+def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
+    t0 = time.perf_counter()
+    yield
+    timings[name] = round(time.perf_counter() - t0, 3)
+
+
+def build_services(engine: Engine, settings: Settings) -> dict[str, Any]:
+    """Reference data and learned egress, built once per run."""
+    from hirewall.reference import build_services as reference_services
+
+    services: dict[str, Any] = dict(reference_services(settings))
+    services["org_egress"] = learn_org_egress(engine, settings)
+    return services
+
+
+def evaluate_indicators(
+    ctx: Context, indicators: dict[str, Indicator], reporter: Reporter
+) -> tuple[list[Hit], dict[str, int]]:
+    """Run every applicable indicator; returns hits and a per-indicator hit count."""
+    hits: list[Hit] = []
+    counts: dict[str, int] = {}
+    applicable = [ind for ind in indicators.values() if ind.applicable(ctx.tables)]
+    reporter.stage("indicators", len(applicable))
+    for ind in applicable:
+        try:
+            found = list(ind(ctx))
+        except HirewallError:
+            raise
+        except Exception as e:  # an indicator bug must name the indicator, not crash anonymously
+            raise IndicatorError(ind.id, f"{type(e).__name__}: {e}") from e
+        counts[ind.id] = len(found)
+        hits.extend(found)
+        reporter.advance()
+    return hits, counts
+
+
+def scan(
+    source: Path,
+    out: Path,
+    settings: Settings,
+    mapping: Mapping | None = None,
+    store: Path | None = None,
+    reporter: Reporter | None = None,
+) -> ScanResult:
+    """Scan a folder of exports and write the case files to ``out``."""
+    reporter = reporter or _Silent()
+    out.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    contract = load_contract()
+    engine = open_engine(settings, store or out / "hirewall.duckdb")
+    try:
+        with _timed(timings, "ingest"):
+            reporter.stage("ingest")
+            result = ingest(engine, source, mapping, contract, progress=lambda _t, _n: reporter.advance(0))
+        tables = frozenset(t for t in contract.tables if row_count(engine, t) > 0)
+        indicators = catalogue()
+        with _timed(timings, "indicators"):
+            ctx = Context(engine, settings, tables, build_services(engine, settings))
+            hits, hit_counts = evaluate_indicators(ctx, indicators, reporter)
+        with _timed(timings, "rings"):
+            reporter.stage("rings")
+            record_ids = (
+                [r for (r,) in engine.query("SELECT record_id FROM people ORDER BY record_id")]
+                if ("people" in tables)
+                else []
+            )
+            identity = identity_clusters(record_ids, same_person_pairs(engine) if "people" in tables else [])
+            groups = build_groups(hits, indicators)
+            rings = find_rings(groups, identity)
+            ring_of = {m: r.ring_id for r in rings for m in r.members}
+            ring_strength = {r.ring_id: r.strength for r in rings}
+        with _timed(timings, "scores"):
+            reporter.stage("scores", len(record_ids))
+            by_record: dict[str, list[Hit]] = defaultdict(list)
+            for h in hits:
+                by_record[h.record_id].append(h)
+            persons = []
+            for rid in record_ids:
+                ring_id = ring_of.get(rid)
+                persons.append(
+                    score_person(
+                        rid,
+                        by_record.get(rid, ()),
+                        indicators,
+                        ring_strength.get(ring_id or "", 0.0),
+                        ring_id,
+                    )
+                )
+            persons.sort(key=lambda p: (-p.score, p.record_id))
+            score_of = {p.record_id: p.score for p in persons}
+            ring_scores = {r.ring_id: max(score_of.get(m, 0.0) for m in r.members) for r in rings}
+            facilitators = rank_facilitators(rings, groups, ring_scores)
+        coverage = {
+            "tables": {t: row_count(engine, t) for t in contract.tables},
+            "families": sorted({indicators[i].family for i, n in hit_counts.items() if n}),
+            "indicators_run": sorted(hit_counts),
+            "indicators_skipped": sorted(set(indicators) - set(hit_counts)),
+            "hits_per_indicator": dict(sorted(hit_counts.items())),
+        }
+        scan_result = ScanResult(out, result, persons, rings, facilitators, ring_of, timings, coverage)
+        with _timed(timings, "write"):
+            reporter.stage("write")
+            write_outputs(scan_result, identity, indicators, ring_scores, settings)
+    finally:
+        engine.close()
+    return scan_result
+
+
+def write_outputs(
+    res: ScanResult,
+    identity: dict[str, str],
+    indicators: dict[str, Indicator],
+    ring_scores: dict[str, float],
+    settings: Settings,
+) -> None:
+    """Write every output file of a scan into ``res.out``."""
+    masked = settings.mask_identifiers
+    out = res.out
+    write_jsonl(out / "persons.jsonl", person_rows(res.persons, res.ring_of, identity, indicators, masked))
+    write_jsonl(out / "rings.jsonl", ring_rows(res.rings, ring_scores, res.facilitators, masked))
+    write_jsonl(out / "facilitators.jsonl", facilitator_rows(res.facilitators, masked))
+    write_quarantine(res.ingest.quarantine, out / "quarantine.jsonl")
+    summary = {
+        "tables": {
+            name: {
+                "read": s.read,
+                "kept": s.kept,
+                "quarantined": s.quarantined,
+                "values_dropped": s.values_dropped,
+                "files": s.files,
+            }
+            for name, s in sorted(res.ingest.tables.items())
+        },
+        "skipped_files": res.ingest.skipped_files,
+        "bands": res.band_counts(),
+        "rings": len(res.rings),
+        "facilitators": len(res.facilitators),
+        "coverage": res.coverage,
+        "timings_s": res.timings,
+        "masked": masked,
+    }
+    write_summary(out / "summary.json", summary)
+    from hirewall.report import render_report
+
+    render_report(out)

@@ -1,0 +1,1 @@
+"""The risk model: weighted log-odds over indicator hits, with corroboration rules."""

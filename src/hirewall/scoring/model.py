@@ -1,0 +1,131 @@
+"""Turn hits into a score, a band and a decomposition for each person record.
+
+score = sigmoid(PRIOR + Σ contributions), where each indicator contributes
+``weight × strength`` (its strongest hit), and ring membership adds
+``RING_WEIGHT × ring strength``. Rules:
+
+- corroboration: a C-class or corroboration-only indicator counts only when the person has
+  counted S-class evidence from another family; so C-class indicators never raise a band on
+  their own;
+- the high band needs S-class evidence from at least two independent families;
+- every contribution, counted or held back, is kept with its reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from hirewall.indicators.base import Hit, Indicator
+from hirewall.scoring.weights import (
+    HIGH_BAND,
+    MEDIUM_BAND,
+    MIN_FAMILIES_FOR_HIGH,
+    PRIOR_LOG_ODDS,
+    RING_WEIGHT,
+    weight_for,
+)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One indicator's part in a person's score."""
+
+    indicator: str
+    family: str
+    fairness: str
+    weight: float
+    strength: float
+    log_odds: float
+    counted: bool
+    note: str
+    hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True)
+class PersonScore:
+    """A person record's score, band and how they came about."""
+
+    record_id: str
+    score: float
+    band: str
+    families: tuple[str, ...]
+    contributions: tuple[Contribution, ...]
+
+
+def sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def band_for(score: float, s_families: int) -> str:
+    """Band from the score and the number of independent S-class families."""
+    if score >= HIGH_BAND and s_families >= MIN_FAMILIES_FOR_HIGH:
+        return "high"
+    if score >= MEDIUM_BAND:
+        return "medium"
+    return "low"
+
+
+def score_person(
+    record_id: str,
+    hits: Iterable[Hit],
+    catalogue: Mapping[str, Indicator],
+    ring_strength: float = 0.0,
+    ring_id: str | None = None,
+) -> PersonScore:
+    """Score one person record from its hits and its ring's strength."""
+    by_indicator: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_indicator[h.indicator].append(h)
+    pending: list[tuple[Indicator, float, float, bool, tuple[Hit, ...]]] = []
+    for ind_id, ind_hits in sorted(by_indicator.items()):
+        ind = catalogue[ind_id]
+        w = weight_for(ind.id, ind.link, ind.fairness)
+        strength = max(min(1.0, max(0.0, h.strength)) for h in ind_hits)
+        corroboration = w.corroboration_only or ind.fairness == "C"
+        pending.append((ind, w.log_odds, strength, corroboration, tuple(ind_hits)))
+    s_families = {ind.family for ind, _, _, corr, _ in pending if not corr}
+    contributions: list[Contribution] = []
+    total = PRIOR_LOG_ODDS
+    for ind, weight, strength, corroboration, held in pending:
+        other_families = s_families - {ind.family}
+        counted = not corroboration or bool(other_families)
+        note = (
+            "counted"
+            if not corroboration
+            else ("corroborated by " + ", ".join(sorted(other_families)))
+            if counted
+            else "held back: needs S-class evidence from another family"
+        )
+        lo = weight * strength if counted else 0.0
+        total += lo
+        contributions.append(
+            Contribution(ind.id, ind.family, ind.fairness, weight, strength, lo, counted, note, held)
+        )
+    if ring_id is not None and ring_strength > 0:
+        lo = RING_WEIGHT * ring_strength
+        total += lo
+        contributions.append(
+            Contribution(
+                "ring_membership",
+                "ring",
+                "S",
+                RING_WEIGHT,
+                ring_strength,
+                lo,
+                True,
+                f"member of {ring_id}: shares links with other personas",
+                (),
+            )
+        )
+    score = sigmoid(total)
+    contributions.sort(key=lambda c: -c.log_odds)
+    return PersonScore(
+        record_id,
+        round(score, 6),
+        band_for(score, len(s_families)),
+        tuple(sorted(s_families)),
+        tuple(contributions),
+    )

@@ -1,0 +1,57 @@
+from hirewall.scoring.model import band_for, score_person
+from hirewall.scoring.weights import HIGH_BAND, MEDIUM_BAND
+from tests.factory import fake_indicator, hit
+
+CAT = {
+    "strong_ship": fake_indicator("strong_ship", "shipping", link="strong"),
+    "strong_ship2": fake_indicator("strong_ship2", "shipping", link="strong"),
+    "strong_pay": fake_indicator("strong_pay", "payout", link="strong"),
+    "vpn": fake_indicator("vpn", "signin", fairness="C"),
+    "hours": fake_indicator("hours", "signin", fairness="C"),
+}
+
+
+def test_no_hits_scores_the_prior_and_is_low() -> None:
+    p = score_person("a", [], CAT)
+    assert p.band == "low" and p.score < 0.01 and p.contributions == ()
+
+
+def test_c_class_alone_never_raises_a_band() -> None:
+    p = score_person("a", [hit("a", "vpn"), hit("a", "hours")], CAT)
+    assert p.band == "low"
+    assert all(not c.counted for c in p.contributions)
+    assert "held back" in p.contributions[0].note
+
+
+def test_c_class_counts_once_corroborated_by_another_family() -> None:
+    alone = score_person("a", [hit("a", "strong_ship")], CAT)
+    both = score_person("a", [hit("a", "strong_ship"), hit("a", "vpn")], CAT)
+    assert both.score > alone.score
+    assert next(c for c in both.contributions if c.indicator == "vpn").counted
+
+
+def test_high_band_needs_two_independent_families() -> None:
+    one_family = score_person(
+        "a", [hit("a", "strong_ship"), hit("a", "strong_ship2")], CAT, ring_strength=1.0, ring_id="r"
+    )
+    assert one_family.score >= HIGH_BAND and one_family.band == "medium"
+    two = score_person("a", [hit("a", "strong_ship"), hit("a", "strong_pay")], CAT, ring_strength=1.0, ring_id="r")
+    assert two.band == "high"
+
+
+def test_score_decomposes_into_contributions() -> None:
+    import math
+
+    from hirewall.scoring.weights import PRIOR_LOG_ODDS
+
+    p = score_person("a", [hit("a", "strong_ship", 0.5), hit("a", "strong_pay")], CAT, 0.5, "r")
+    total = PRIOR_LOG_ODDS + sum(c.log_odds for c in p.contributions)
+    assert math.isclose(p.score, 1 / (1 + math.exp(-total)), rel_tol=1e-5)
+    assert {c.indicator for c in p.contributions} == {"strong_ship", "strong_pay", "ring_membership"}
+
+
+def test_bands() -> None:
+    assert band_for(0.99, 1) == "medium"
+    assert band_for(0.99, 2) == "high"
+    assert band_for(MEDIUM_BAND, 0) == "medium"
+    assert band_for(MEDIUM_BAND - 0.01, 3) == "low"

@@ -1,0 +1,19 @@
+from hirewall.masking import mask, mask_group, mask_row, stable_id
+
+
+def test_masks_keep_shape_but_hide_the_value() -> None:
+    assert mask("jane.doe@gmail.com") == "j***@gmail.com"
+    assert mask("+14155550123").endswith("0123") and "415" not in mask("+14155550123")
+    assert "123" not in mask("US|62701|123 MAIN ST|4")
+    assert mask_group("account:abcdef123456") == "account:ab********56"
+    assert mask_group("vendor:v12") == "vendor:v12"
+
+
+def test_mask_row_only_touches_sensitive_columns() -> None:
+    row = mask_row({"record_id": "p1", "email": "a@b.com", "method": "wise"})
+    assert row == {"record_id": "p1", "email": "a***@b.com", "method": "wise"}
+
+
+def test_stable_id_is_stable_and_opaque() -> None:
+    assert stable_id("address:x", "fac-") == stable_id("address:x", "fac-")
+    assert "address" not in stable_id("address:x")
