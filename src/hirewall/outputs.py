@@ -110,6 +110,7 @@ def ring_rows(
                     "link": g.link,
                     "indicators": sorted(g.indicators),
                     "members": sorted(g.records & set(ring.members)),
+                    "detail": g.detail,
                 }
                 for g in ring.groups
             ],

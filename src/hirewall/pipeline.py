@@ -20,6 +20,7 @@ from hirewall.engine.base import Engine
 from hirewall.exceptions import HirewallError, IndicatorError
 from hirewall.graph.facilitators import Facilitator, rank_facilitators
 from hirewall.graph.identity import identity_clusters, same_person_pairs
+from hirewall.graph.linkage import splink_links
 from hirewall.graph.rings import Ring, build_groups, find_rings
 from hirewall.indicators import catalogue
 from hirewall.indicators.base import Context, Hit, Indicator
@@ -118,7 +119,8 @@ def scan(
     out.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     contract = load_contract()
-    engine = open_engine(settings, store or out / "hirewall.duckdb")
+    store_path = store or out / "hirewall.duckdb"
+    engine = open_engine(settings, store_path)
     try:
         with _timed(timings, "ingest"):
             reporter.stage("ingest")
@@ -135,8 +137,15 @@ def scan(
                 if ("people" in tables)
                 else []
             )
-            identity = identity_clusters(record_ids, same_person_pairs(engine) if "people" in tables else [])
+            pairs = same_person_pairs(engine) if "people" in tables else []
             groups = build_groups(hits, indicators)
+            if settings.linkage and len(record_ids) > 1:
+                reporter.stage("linkage")
+                same, linkage_groups, linkage_timings = splink_links(engine, settings, store_path)
+                pairs += same
+                groups.update(linkage_groups)
+                timings.update({f"linkage_{k}": v for k, v in linkage_timings.items()})
+            identity = identity_clusters(record_ids, pairs)
             rings = find_rings(groups, identity)
             ring_of = {m: r.ring_id for r in rings for m in r.members}
             ring_strength = {r.ring_id: r.strength for r in rings}

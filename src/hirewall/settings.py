@@ -38,6 +38,10 @@ class Settings:
     """The organization's own web domains, protected against lookalikes."""
     shared_egress_min_people: int = 25
     """An IP used by at least this many people is learned as shared infrastructure (office, VPN, CGNAT)."""
+    linkage: bool = True
+    """Run Splink probabilistic linkage (same-person and shared-operator links)."""
+    retrain_linkage: bool = False
+    """Retrain the saved linkage model instead of reusing it."""
     mask_identifiers: bool = True
     """Mask emails, phones, accounts and addresses in reports and exports."""
     reference_dir: Path | None = None

@@ -36,6 +36,8 @@ class Group:
     link: str
     indicators: set[str] = field(default_factory=set)
     records: set[str] = field(default_factory=set)
+    detail: list[dict[str, object]] = field(default_factory=list)
+    """Extra evidence, e.g. Splink's match weight and waterfall for a linkage link."""
 
     @property
     def kind(self) -> str:

@@ -1,0 +1,118 @@
+"""Where linkage runs: the people frame read from the store, and Splink's DuckDB or Spark API.
+
+The store is always DuckDB. Linkage reads the ``people`` table once as Arrow, then runs in a
+separate in-memory DuckDB (so Splink's scratch tables never land in the store file) or in a
+Spark session.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from functools import cache
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from hirewall.engine.base import Engine
+from hirewall.engine.duckdb import DuckDBEngine
+from hirewall.exceptions import ConfigError
+from hirewall.linkage.model import Dialect
+from hirewall.settings import Settings
+
+StoreHandle = Engine | duckdb.DuckDBPyConnection
+"""A hirewall engine over the store, or a raw DuckDB connection to it."""
+
+# Names are compared lower-cased and trimmed; keys are already normalised by ingest.
+PEOPLE_SQL = """
+SELECT record_id AS unique_id,
+       nullif(lower(trim(given_name)), '') AS given_name,
+       nullif(lower(trim(family_name)), '') AS family_name,
+       birth_date,
+       nullif(email_key, '') AS email_key,
+       nullif(phone, '') AS phone,
+       nullif(home_address_key, '') AS home_address_key,
+       nullif(home_building_key, '') AS home_building_key,
+       nullif(upper(trim(address_line1)), '') AS address_line1,
+       nullif(upper(trim(postal_code)), '') AS postal_code,
+       nullif(national_id_hash, '') AS national_id_hash,
+       nullif(linkedin_url_key, '') AS linkedin_url_key,
+       nullif(github_url_key, '') AS github_url_key,
+       nullif(lower(trim(photo_phash)), '') AS photo_phash
+FROM people
+"""
+LINKAGE_COLUMNS = (
+    "unique_id",
+    "given_name",
+    "family_name",
+    "birth_date",
+    "email_key",
+    "phone",
+    "home_address_key",
+    "home_building_key",
+    "address_line1",
+    "postal_code",
+    "national_id_hash",
+    "linkedin_url_key",
+    "github_url_key",
+    "photo_phash",
+)
+"""Columns of the frame Splink sees (the store's ``record_id`` becomes ``unique_id``)."""
+
+
+def read_people(store: StoreHandle) -> pa.Table:
+    """The ``people`` table prepared for linkage, as Arrow."""
+    con = store.con if isinstance(store, DuckDBEngine) else store
+    if isinstance(con, duckdb.DuckDBPyConnection):
+        return con.sql(PEOPLE_SQL).to_arrow_table()
+    return con.arrow(PEOPLE_SQL)
+
+
+def dialect_of(settings: Settings) -> Dialect:
+    """The linkage dialect chosen by ``settings.engine``."""
+    if settings.engine not in ("duckdb", "spark"):
+        raise ConfigError(f"linkage cannot run on engine {settings.engine!r}")
+    return "spark" if settings.engine == "spark" else "duckdb"
+
+
+def make_db_api(settings: Settings, spark: Any = None) -> Any:
+    """A Splink database API for ``settings.engine`` (a fresh in-memory DuckDB, or Spark)."""
+    if dialect_of(settings) == "spark":
+        from splink.backends import spark as splink_spark
+
+        session = spark if spark is not None else local_spark_session(max(settings.threads, 2))
+        api: Any = splink_spark.SparkAPI
+        return api(spark_session=session, num_partitions_on_repartition=8)
+    from splink.backends.duckdb import DuckDBAPI
+
+    con = duckdb.connect()
+    if settings.threads:
+        con.execute("SET threads = ?", [settings.threads])
+    if settings.memory_limit:
+        con.execute("SET memory_limit = ?", [settings.memory_limit])
+    return DuckDBAPI(connection=con)
+
+
+@cache
+def local_spark_session(cores: int = 2, driver_memory: str = "4g") -> Any:
+    """One Spark session in local mode with Splink's similarity UDF jar, created on first use."""
+    from pyspark.sql import SparkSession
+    from splink.backends.spark import similarity_jar_location
+
+    session = (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName("hirewall-linkage")
+        .config("spark.driver.memory", driver_memory)
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.default.parallelism", "8")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.warehouse.dir", tempfile.mkdtemp(prefix="hirewall-spark-wh-"))
+        .config("spark.jars", similarity_jar_location())
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="hirewall-spark-ckpt-"))
+    return session

@@ -1,0 +1,95 @@
+"""Match one new applicant against the store, for the screening API.
+
+Built on Splink's ``predict_between``: the existing people and their term-frequency tables
+stay registered in a warm in-memory DuckDB, so each look-up only blocks and scores the new
+record's candidate pairs (about 0.35 s against 1M people in the research measurements).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+from splink import Linker
+
+from hirewall.exceptions import ConfigError
+from hirewall.linkage.backends import LINKAGE_COLUMNS, StoreHandle, make_db_api, read_people
+from hirewall.linkage.classify import ClassifyOptions, classify_sql, split_links
+from hirewall.linkage.model import settings_dict
+from hirewall.settings import Settings
+
+
+@dataclass(frozen=True)
+class ApplicantMatches:
+    """Links from one applicant to stored records (same layout as :class:`LinkageResult`)."""
+
+    same_person: pa.Table
+    shared_operator: pa.Table
+
+
+def _clean(value: Any, how: str = "") -> Any:
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    return {"lower": text.lower(), "upper": text.upper()}.get(how, text)
+
+
+def applicant_frame(applicant: Mapping[str, Any]) -> pa.Table:
+    """One store-shaped applicant row (contract + derived columns) as a linkage frame.
+
+    Applies the same clean-up as :data:`hirewall.linkage.backends.PEOPLE_SQL`.
+    """
+    how = {"given_name": "lower", "family_name": "lower", "address_line1": "upper"}
+    how |= {"postal_code": "upper", "photo_phash": "lower"}
+    row: dict[str, Any] = {"unique_id": _clean(applicant.get("record_id")) or "__applicant__"}
+    for col in LINKAGE_COLUMNS[1:]:
+        if col == "birth_date":
+            dob = applicant.get("birth_date")
+            row[col] = dt.date.fromisoformat(dob) if isinstance(dob, str) and dob else dob or None
+        else:
+            row[col] = _clean(applicant.get(col), how.get(col, ""))
+    schema = pa.schema([(c, pa.date32() if c == "birth_date" else pa.string()) for c in LINKAGE_COLUMNS])
+    return pa.Table.from_pylist([row], schema=schema)
+
+
+class ApplicantMatcher:
+    """Scores new applicants against the people in the store with a saved model (DuckDB)."""
+
+    def __init__(
+        self,
+        store: StoreHandle,
+        settings: Settings,
+        model_path: Path,
+        options: ClassifyOptions | None = None,
+    ) -> None:
+        if not model_path.exists():
+            raise ConfigError(f"no linkage model at {model_path}; run linkage once to train it")
+        self._options = options or ClassifyOptions()
+        self._db_api = make_db_api(settings.with_(engine="duckdb"))
+        self._existing = self._db_api.register(read_people(store), dataset_display_name="people")
+        saved = json.loads(model_path.read_text())
+        self._linker: Any = Linker(self._existing, settings_dict("duckdb", saved))
+        for tf_col in self._linker._settings_obj._term_frequency_columns:
+            self._linker.table_management.compute_tf_table(tf_col.unquote().name)
+        self._names = (f"applicant_{i}" for i in itertools.count())
+
+    def match(self, applicant: Mapping[str, Any]) -> ApplicantMatches:
+        """Same-person and shared-operator links from ``applicant`` to stored records."""
+        new = self._db_api.register(applicant_frame(applicant), dataset_display_name=next(self._names))
+        try:
+            pred = self._linker.inference.predict_between(new, self._existing, warning_mode="never")
+            classified = self._linker.misc.query_sql(classify_sql(self._linker, pred, self._options))
+            same, shared = split_links(self._linker, classified.as_pyarrow_table())
+            for sdf in (classified, pred):
+                sdf.drop_table_from_database_and_remove_from_cache()
+        finally:
+            new.drop_table_from_database_and_remove_from_cache(force_non_splink_table=True)
+        return ApplicantMatches(same, shared)

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hirewall.engine.duckdb import DuckDBEngine
+from hirewall.exceptions import ConfigError
+from hirewall.linkage.incremental import ApplicantMatcher, applicant_frame
+from hirewall.linkage.model import TrainingOptions, model_path_for
+from hirewall.linkage.resolve import LinkageOptions, link_people
+from hirewall.settings import Settings
+
+
+@pytest.fixture()
+def matcher(store: DuckDBEngine, tmp_path: Path) -> ApplicantMatcher:
+    path = model_path_for(tmp_path / "store.duckdb")
+    link_people(store, Settings(), path, options=LinkageOptions(training=TrainingOptions(u_max_pairs=2e5)))
+    return ApplicantMatcher(store, Settings(), path)
+
+
+def _row(store: DuckDBEngine, record_id: str) -> dict[str, object]:
+    rel = store.con.sql("SELECT * FROM people WHERE record_id = ?", params=[record_id])
+    return dict(zip(rel.columns, rel.fetchall()[0], strict=True))
+
+
+def test_re_applicant_matches_as_same_person(store: DuckDBEngine, matcher: ApplicantMatcher) -> None:
+    old = _row(store, "R0100-0")
+    new = old | {"record_id": "NEW-1", "email_key": "fresh@new.example", "given_name": " KARL ".strip()}
+    new["given_name"] = str(old["given_name"]).upper()
+    found = matcher.match(new)
+    assert "R0100-0" in found.same_person["record_id_r"].to_pylist()
+    assert set(found.same_person["record_id_l"].to_pylist()) == {"NEW-1"}
+
+
+def test_stranger_sharing_a_phone_is_a_shared_operator_link(
+    store: DuckDBEngine, matcher: ApplicantMatcher
+) -> None:
+    old = _row(store, "R0150-0")
+    new = {
+        "record_id": "NEW-2",
+        "given_name": "Zz",
+        "family_name": "Qq",
+        "birth_date": "1999-12-31",
+        "phone": old["phone"],
+    }
+    found = matcher.match(new)
+    assert found.same_person.num_rows == 0
+    rows = {r["record_id_r"]: r for r in found.shared_operator.to_pylist()}
+    assert "phone" in rows["R0150-0"]["shared"]
+
+
+def test_matcher_needs_a_trained_model(store: DuckDBEngine, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError):
+        ApplicantMatcher(store, Settings(), tmp_path / "none.json")
+
+
+def test_applicant_frame_cleans_like_the_batch_query() -> None:
+    row = applicant_frame(
+        {
+            "record_id": "x",
+            "given_name": "  Ann ",
+            "birth_date": "1990-02-03",
+            "photo_phash": "ABCDEF0123456789",
+            "email_key": "",
+        }
+    ).to_pylist()[0]
+    assert row["given_name"] == "ann" and row["photo_phash"] == "abcdef0123456789"
+    assert str(row["birth_date"]) == "1990-02-03" and row["email_key"] is None
