@@ -80,6 +80,14 @@ def mask_group(group: str) -> str:
     return f"{kind}:{mask(key)}"
 
 
+SENSITIVE_SUFFIXES = ("_key", "_fingerprint", "_hash", "_phone", "_email", "_ip", "_address", "device_id")
+
+
+def is_sensitive(column: str) -> bool:
+    """Whether an evidence column holds an identifier (by name, or by a telling suffix)."""
+    return column in SENSITIVE or column.endswith(SENSITIVE_SUFFIXES)
+
+
 def mask_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """Mask the sensitive columns of one evidence row."""
-    return {k: (mask(v) if k in SENSITIVE and v is not None else v) for k, v in row.items()}
+    return {k: (mask(v) if is_sensitive(k) and v is not None else v) for k, v in row.items()}

@@ -105,6 +105,7 @@ def ring_rows(
             "members": list(ring.members),
             "links": [
                 {
+                    "id": stable_id(g.key, "grp-"),
                     "group": mask_group(g.key) if masked else g.key,
                     "kind": g.kind,
                     "link": g.link,

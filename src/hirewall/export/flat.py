@@ -1,0 +1,137 @@
+"""Flat tables of persons, rings, facilitators and indicator hits, as CSV or JSON.
+
+One row per thing, lists joined with ``;`` in CSV, for spreadsheets and SIEMs. Values are
+exactly what the scan wrote (identifiers masked by default).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from hirewall.report.scanfiles import ScanFiles
+
+Table = list[dict[str, Any]]
+
+
+def person_table(scan: ScanFiles) -> Table:
+    return [
+        {
+            "record_id": p["record_id"],
+            "score": p.get("score"),
+            "band": p.get("band"),
+            "ring_id": p.get("ring_id") or "",
+            "same_person_as": p.get("same_person_as") or p["record_id"],
+            "families": list(p.get("families", [])),
+            "indicators_counted": [c["indicator"] for c in p.get("indicators", []) if c.get("counted")],
+            "indicators_held_back": [c["indicator"] for c in p.get("indicators", []) if not c.get("counted")],
+        }
+        for p in scan.persons
+    ]
+
+
+def ring_table(scan: ScanFiles) -> Table:
+    return [
+        {
+            "ring_id": r["ring_id"],
+            "score": r.get("score"),
+            "strength": r.get("strength"),
+            "size": r.get("size"),
+            "members": list(r.get("members", [])),
+            "shared": [link["group"] for link in r.get("links", [])],
+            "facilitators": list(r.get("facilitators", [])),
+        }
+        for r in scan.rings
+    ]
+
+
+def facilitator_table(scan: ScanFiles) -> Table:
+    keys = ("rank", "facilitator_id", "kind", "key", "score", "rings", "records", "indicators", "why")
+    return [{k: f.get(k) for k in keys} for f in scan.facilitators]
+
+
+def hit_table(scan: ScanFiles) -> Table:
+    """One row per (person, indicator) contribution, with its summaries and shared things."""
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for p in scan.persons:
+            for c in p.get("indicators", []):
+                yield {
+                    "record_id": p["record_id"],
+                    "indicator": c["indicator"],
+                    "code": c.get("code", ""),
+                    "family": c.get("family", ""),
+                    "fairness": c.get("fairness", ""),
+                    "weight": c.get("weight"),
+                    "strength": c.get("strength"),
+                    "log_odds": c.get("log_odds"),
+                    "counted": c.get("counted"),
+                    "note": c.get("note", ""),
+                    "sources": list(c.get("sources", [])),
+                    "groups": list(c.get("groups", [])),
+                    "summaries": list(c.get("summaries", [])),
+                }
+
+    return list(rows())
+
+
+def tables(scan: ScanFiles) -> dict[str, Table]:
+    return {
+        "persons": person_table(scan),
+        "rings": ring_table(scan),
+        "facilitators": facilitator_table(scan),
+        "hits": hit_table(scan),
+    }
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return "" if value is None else value
+
+
+def write_csv(scan: ScanFiles, folder: Path) -> list[Path]:
+    """Write ``persons.csv``, ``rings.csv``, ``facilitators.csv`` and ``hits.csv``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, rows in tables(scan).items():
+        path = folder / f"{name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            fields = list(rows[0]) if rows else _EMPTY_FIELDS[name]
+            writer = csv.DictWriter(fh, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        paths.append(path)
+    return paths
+
+
+def write_json(scan: ScanFiles, folder: Path) -> list[Path]:
+    """Write each table as a JSON array of objects."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, rows in tables(scan).items():
+        path = folder / f"{name}.json"
+        path.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+_EMPTY_FIELDS = {
+    "persons": ["record_id", "score", "band", "ring_id", "same_person_as", "families"],
+    "rings": ["ring_id", "score", "strength", "size", "members", "shared", "facilitators"],
+    "facilitators": [
+        "rank",
+        "facilitator_id",
+        "kind",
+        "key",
+        "score",
+        "rings",
+        "records",
+        "indicators",
+        "why",
+    ],
+    "hits": ["record_id", "indicator", "code", "family", "fairness", "log_odds", "counted", "note"],
+}

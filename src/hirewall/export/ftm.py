@@ -1,0 +1,125 @@
+"""FollowTheMoney entities for investigators: who shares which address, account and vendor.
+
+- ``Person`` per flagged persona (named by its record id; names are not exported);
+- ``Address`` per shared address, linked as the person's ``addressEntity``;
+- ``BankAccount`` per shared payout account, with an ``Ownership`` (person → account);
+- ``Company`` per shared vendor, with an ``Employment`` (vendor → person);
+- ``Organization`` per ring, with a ``Membership`` (person → ring);
+- ``UnknownLink`` between personas sharing a phone, device, IP or email.
+
+Written as JSON lines (one entity a line), the format ``ftm`` tools read.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from followthemoney import model
+from followthemoney.proxy import EntityProxy
+
+from hirewall.export.links import flagged, link_key, vendor_details
+from hirewall.masking import stable_id
+from hirewall.report.scanfiles import ScanFiles
+
+PAIR_KINDS = frozenset({"phone", "device", "ip", "email", "national_id", "resume", "photo", "referrer"})
+
+
+def _entity(schema: str, key: str, **props: Any) -> EntityProxy:
+    proxy = model.make_entity(schema)
+    proxy.id = stable_id(f"{schema}:{key}", "hw-")
+    for prop, value in props.items():
+        for v in value if isinstance(value, list) else [value]:
+            if v not in (None, ""):
+                proxy.add(prop, str(v))
+    return proxy
+
+
+def _eid(proxy: EntityProxy) -> str:
+    return str(proxy.id)
+
+
+def build_entities(scan: ScanFiles) -> list[EntityProxy]:
+    """Every entity of the export, links after the things they link."""
+    out: dict[str, EntityProxy] = {}
+    vendors = vendor_details(scan)
+    persons = {}
+    for p in flagged(scan):
+        ent = _entity(
+            "Person",
+            p["record_id"],
+            name=p["record_id"],
+            summary=f"hirewall band {p['band']}, score {float(p['score']):.3f}; needs human review",
+            notes=[s for c in p.get("indicators", []) if c.get("counted") for s in c.get("summaries", [])],
+        )
+        persons[p["record_id"]] = out[_eid(ent)] = ent
+    for r in scan.rings:
+        ring = _entity("Organization", r["ring_id"], name=r["ring_id"], summary="hirewall ring of personas")
+        out[_eid(ring)] = ring
+        for m in r.get("members", []):
+            if m in persons:
+                link = _entity(
+                    "Membership", f"{r['ring_id']}|{m}", member=persons[m].id, organization=ring.id
+                )
+                link.add("role", "persona in ring")
+                out[_eid(link)] = link
+        for i, g in enumerate(r.get("links", [])):
+            _shared_thing(out, persons, g, link_key(r["ring_id"], i, g), vendors)
+    return list(out.values())
+
+
+def _shared_thing(
+    out: dict[str, EntityProxy],
+    persons: dict[str, EntityProxy],
+    g: dict[str, Any],
+    ref: str,
+    vendors: dict[str, dict[str, str]],
+) -> None:
+    kind, _, key = str(g["group"]).partition(":")
+    members = [m for m in g.get("members", []) if m in persons]
+    why = ", ".join(g.get("indicators", []))
+    if kind == "address":
+        addr = _entity("Address", ref, full=key, summary=f"shared by {len(members)} personas ({why})")
+        out[_eid(addr)] = addr
+        for m in members:
+            persons[m].add("addressEntity", addr.id)
+    elif kind == "account":
+        acct = _entity("BankAccount", ref, accountNumber=key, summary=f"payout account shared ({why})")
+        out[_eid(acct)] = acct
+        for m in members:
+            own = _entity(
+                "Ownership", f"{ref}|{m}", owner=persons[m].id, asset=acct.id, role="payout account on file"
+            )
+            out[_eid(own)] = own
+    elif kind == "vendor":
+        info = vendors.get(key, {})
+        domain = info.get("domain", "")
+        company = _entity(
+            "Company", ref, name=info.get("name") or key, website=domain, summary="vendor placing personas"
+        )
+        out[_eid(company)] = company
+        for m in members:
+            job = _entity(
+                "Employment",
+                f"{ref}|{m}",
+                employer=company.id,
+                employee=persons[m].id,
+                role="placed by vendor",
+            )
+            out[_eid(job)] = job
+    elif kind in PAIR_KINDS:
+        for a, b in combinations(sorted(members), 2):
+            link = _entity("UnknownLink", f"{ref}|{a}|{b}", subject=persons[a].id, object=persons[b].id)
+            link.add("role", f"share {kind} {key} ({why})")
+            out[_eid(link)] = link
+
+
+def write_ftm(scan: ScanFiles, path: Path) -> Path:
+    """Write the entities as JSON lines."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for ent in build_entities(scan):
+            fh.write(json.dumps(ent.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+    return path

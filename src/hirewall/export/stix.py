@@ -1,0 +1,187 @@
+"""A STIX 2.1 bundle of the scan's rings, personas and shared things, for security teams.
+
+- an ``identity`` per ring (class ``group``) and per flagged persona (class ``individual``);
+- observables: ``ipv4-addr`` / ``ipv6-addr`` and ``domain-name`` where the value is known and
+  unmasked (IPs when the scan ran unmasked; vendor domains from the store), and a custom
+  ``x-hirewall-identifier`` for what STIX has no type for or what is masked (phones, payout
+  accounts, addresses, devices, masked emails and IPs);
+- an ``indicator`` with a STIX pattern for each network IOC (IP, domain);
+- ``related-to`` relationships persona → ring, persona → observable, indicator → observable;
+- a ``note`` per ring and per flagged persona carrying the evidence summary.
+
+Ids are deterministic (UUIDv5 of the scan's own ids), so re-exports of a scan line up.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import stix2  # type: ignore[import-untyped]
+from stix2.properties import StringProperty  # type: ignore[import-untyped]
+
+from hirewall.export.links import flagged, link_key, vendor_details
+from hirewall.report.scanfiles import Row, ScanFiles
+
+NAMESPACE = uuid.UUID("5b0f1f5e-2b8e-4d0c-9a36-6a3c1f3a7e11")
+
+
+@stix2.CustomObservable(
+    "x-hirewall-identifier",
+    [
+        ("kind", StringProperty(required=True)),
+        ("value", StringProperty(required=True)),
+        ("link", StringProperty()),
+        ("masked", StringProperty()),
+        ("link_key", StringProperty()),
+    ],
+    id_contrib_props=["kind", "value", "link_key"],
+)
+class HirewallIdentifier:
+    """A shared identifier STIX has no type for (phone, payout account, address...), or a masked one."""
+
+
+def _sid(kind: str, key: str) -> str:
+    return f"{kind}--{uuid.uuid5(NAMESPACE, key)}"
+
+
+def _network(kind: str, value: str) -> tuple[Any, str] | None:
+    """An IP or domain observable and its pattern, when the value is a real (unmasked) one."""
+    if "*" in value:
+        return None
+    if kind == "ip":
+        try:
+            ip = ipaddress.ip_address(value)
+        except ValueError:
+            return None
+        typ = "ipv4-addr" if ip.version == 4 else "ipv6-addr"
+        obs = stix2.IPv4Address(value=str(ip)) if ip.version == 4 else stix2.IPv6Address(value=str(ip))
+        return obs, f"[{typ}:value = '{ip}']"
+    if kind == "domain" and value and "'" not in value:
+        return stix2.DomainName(value=value), f"[domain-name:value = '{value}']"
+    return None
+
+
+def _observable(kind: str, value: str, link: str, ref: str) -> tuple[Any, str | None]:
+    net = _network(kind, value)
+    if net is not None:
+        return net
+    masked = "*" in value
+    custom: Any = HirewallIdentifier  # the stix2 decorator gives it keyword properties
+    obs = custom(
+        kind=kind, value=value, link=link, masked=str(masked).lower(), link_key=ref if masked else ""
+    )
+    return obs, None
+
+
+def build_bundle(scan: ScanFiles) -> Any:
+    """The STIX 2.1 bundle of a scan."""
+    objects: dict[str, Any] = {}
+    persons = flagged(scan)
+    vendors = vendor_details(scan)
+    person_ref = {}
+    for p in persons:
+        ident = stix2.Identity(
+            id=_sid("identity", "person:" + p["record_id"]),
+            name=p["record_id"],
+            identity_class="individual",
+            description=f"hirewall persona record: band {p['band']}, score {float(p['score']):.3f}",
+        )
+        objects[ident.id] = ident
+        person_ref[p["record_id"]] = ident.id
+    for r in scan.rings:
+        ring = stix2.Identity(
+            id=_sid("identity", "ring:" + r["ring_id"]),
+            name=r["ring_id"],
+            identity_class="group",
+            description=f"hirewall ring of {r.get('size')} people sharing {len(r.get('links', []))} things",
+        )
+        objects[ring.id] = ring
+        for m in r.get("members", []):
+            if m in person_ref:
+                _relate(objects, person_ref[m], ring.id, "member of ring")
+        for i, link in enumerate(r.get("links", [])):
+            kind, _, value = str(link["group"]).partition(":")
+            if kind == "vendor" and vendors.get(value, {}).get("domain"):
+                kind, value = "domain", vendors[value]["domain"]
+            obs, pattern = _observable(
+                kind, value, str(link.get("link", "")), link_key(r["ring_id"], i, link)
+            )
+            objects[obs.id] = obs
+            why = ", ".join(link.get("indicators", []))
+            for m in link.get("members", []):
+                if m in person_ref:
+                    _relate(objects, person_ref[m], obs.id, f"shares this {kind} ({why})")
+            if pattern is not None:
+                ind = stix2.Indicator(
+                    id=_sid("indicator", pattern),
+                    name=f"{kind} shared by personas of {r['ring_id']}",
+                    pattern=pattern,
+                    pattern_type="stix",
+                    indicator_types=["attribution"],
+                    description=f"Found by: {why}. Corroborating evidence for human review, not proof.",
+                )
+                objects[ind.id] = ind
+                _relate(objects, ind.id, obs.id, "indicator for this observable")
+                _relate(objects, ind.id, ring.id, "seen in this ring")
+        _note(objects, "ring:" + r["ring_id"], _ring_text(r), [ring.id])
+    for p in persons:
+        _note(objects, "person:" + p["record_id"], _person_text(p), [person_ref[p["record_id"]]])
+    return stix2.Bundle(objects=list(objects.values()), allow_custom=True)
+
+
+def _relate(objects: dict[str, Any], src: str, dst: str, description: str) -> None:
+    rel = stix2.Relationship(
+        id=_sid("relationship", f"{src}|{dst}"),
+        relationship_type="related-to",
+        source_ref=src,
+        target_ref=dst,
+        description=description,
+        allow_custom=True,
+    )
+    objects.setdefault(rel.id, rel)
+
+
+def _note(objects: dict[str, Any], key: str, text: str, refs: list[str]) -> None:
+    note = stix2.Note(
+        id=_sid("note", key),
+        abstract=f"hirewall evidence summary: {key}",
+        content=text,
+        object_refs=refs,
+        allow_custom=True,
+    )
+    objects[note.id] = note
+
+
+def _ring_text(r: Row) -> str:
+    lines = [f"Ring {r['ring_id']}: {len(r.get('members', []))} records, strength {r.get('strength')}."]
+    for link in r.get("links", []):
+        lines.append(
+            f"- {link['group']} ({link.get('link')}) shared by {', '.join(link.get('members', []))}"
+            f" [{', '.join(link.get('indicators', []))}]"
+        )
+    lines.append("Every finding needs human review before any action.")
+    return "\n".join(lines)
+
+
+def _person_text(p: Row) -> str:
+    lines = [f"Record {p['record_id']}: band {p['band']}, score {float(p['score']):.3f}."]
+    for c in p.get("indicators", []):
+        state = "counted" if c.get("counted") else "held back"
+        lines.append(
+            f"- {c.get('code') or c['indicator']} {c.get('title', '')} ({state}): "
+            + "; ".join(c.get("summaries", []))
+        )
+    lines.append("Every finding needs human review before any action.")
+    return "\n".join(lines)
+
+
+def write_stix(scan: ScanFiles, path: Path) -> Path:
+    """Write the bundle as JSON."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    bundle = build_bundle(scan)
+    path.write_text(json.dumps(json.loads(bundle.serialize()), indent=1) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,126 @@
+"""Exports: STIX 2.1 validates with the stix2 parser, FtM reads back, flat tables are complete."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+import stix2
+from followthemoney import model
+from stix2patterns.validator import run_validator
+
+from hirewall.exceptions import HirewallError
+from hirewall.export import export
+from tests.report.scan_world import write_scan
+
+
+def _persons(out: Path) -> list[dict]:
+    return [json.loads(x) for x in (out / "persons.jsonl").read_text().splitlines()]
+
+
+def _flagged(out: Path) -> list[dict]:
+    return [p for p in _persons(out) if p["band"] in {"high", "medium"} or p["ring_id"]]
+
+
+def _rings(out: Path) -> list[dict]:
+    return [json.loads(x) for x in (out / "rings.jsonl").read_text().splitlines()]
+
+
+@pytest.fixture(params=[True, False], ids=["masked", "unmasked"])
+def scan(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    return write_scan(tmp_path, people=50, ring_sizes=(12, 3, 5), masked=request.param)
+
+
+def test_stix_bundle_validates_and_links_up(scan: Path) -> None:
+    [path] = export(scan, "stix")
+    bundle = stix2.parse(path.read_text(), allow_custom=True)
+    objs = {o.id: o for o in bundle.objects}
+    by_type: dict[str, list] = {}
+    for o in bundle.objects:
+        by_type.setdefault(o.type, []).append(o)
+    idents = by_type["identity"]
+    assert sorted(i.name for i in idents if i.identity_class == "group") == [
+        r["ring_id"] for r in _rings(scan)
+    ]
+    assert sorted(i.name for i in idents if i.identity_class == "individual") == sorted(
+        p["record_id"] for p in _flagged(scan)
+    )
+    for rel in by_type["relationship"]:
+        assert rel.source_ref in objs and rel.target_ref in objs
+    for note in by_type["note"]:
+        assert all(ref in objs for ref in note.object_refs) and "human review" in note.content
+    for ind in by_type["indicator"]:
+        assert run_validator(ind.pattern) == [], ind.pattern
+    links = [link for r in _rings(scan) for link in r["links"]]
+    masked = json.loads((scan / "summary.json").read_text())["masked"]
+    patterns = {i.pattern for i in by_type["indicator"]}
+    vendors = {link["group"].split(":")[1] for link in links if link["kind"] == "vendor"}
+    assert {f"[domain-name:value = 'staffing-{v.lower()}.example']" for v in vendors} <= patterns
+    ips = {link["group"].split(":", 1)[1] for link in links if link["kind"] == "ip"}
+    assert ips
+    if masked:
+        assert not any(p.startswith("[ipv4-addr") for p in patterns)
+        custom = by_type["x-hirewall-identifier"]
+        assert len(custom) == sum(1 for link in links if "*" in link["group"])
+        assert "+1415555" not in path.read_text()  # phones stay masked
+    else:
+        assert {f"[ipv4-addr:value = '{ip}']" for ip in ips} <= patterns
+        assert {o.value for o in by_type["ipv4-addr"]} == ips
+
+
+def test_ftm_entities_read_back_valid(scan: Path) -> None:
+    [path] = export(scan, "ftm")
+    entities = [model.get_proxy(json.loads(line)) for line in path.read_text().splitlines()]
+    ids = {e.id for e in entities}
+    assert len(ids) == len(entities)
+    for e in entities:
+        for prop in e.schema.required:
+            assert e.get(prop), (e.schema.name, prop)
+        for prop, value in e.itervalues():
+            if prop.type.name == "entity":
+                assert value in ids, (e.schema.name, prop.name)
+    schemata: dict[str, list] = {}
+    for e in entities:
+        schemata.setdefault(e.schema.name, []).append(e)
+    flagged = _flagged(scan)
+    assert sorted(p.first("name") for p in schemata["Person"]) == sorted(p["record_id"] for p in flagged)
+    assert len(schemata["Membership"]) == sum(len(r["members"]) for r in _rings(scan))
+    links = [link for r in _rings(scan) for link in r["links"]]
+    assert len(schemata["BankAccount"]) == sum(link["kind"] == "account" for link in links)
+    assert len(schemata["Ownership"]) == sum(
+        len(link["members"]) for link in links if link["kind"] == "account"
+    )
+    assert len(schemata["Address"]) == sum(link["kind"] == "address" for link in links)
+    assert {c.first("website") for c in schemata["Company"]} == {
+        f"http://staffing-{link['group'].split(':')[1].lower()}.example/"
+        for link in links
+        if link["kind"] == "vendor"
+    }
+    assert len(schemata["Employment"]) == sum(
+        len(link["members"]) for link in links if link["kind"] == "vendor"
+    )
+
+
+def test_csv_and_json_tables(scan: Path) -> None:
+    persons = _persons(scan)
+    csv_paths = {p.stem: p for p in export(scan, "csv")}
+    json_paths = {p.stem: p for p in export(scan, "json")}
+    assert set(csv_paths) == set(json_paths) == {"persons", "rings", "facilitators", "hits"}
+    with csv_paths["persons"].open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["record_id"] for r in rows] == [p["record_id"] for p in persons]
+    assert [r["band"] for r in rows] == [p["band"] for p in persons]
+    with csv_paths["hits"].open() as fh:
+        hits = list(csv.DictReader(fh))
+    assert len(hits) == sum(len(p["indicators"]) for p in persons)
+    rings = json.loads(json_paths["rings"].read_text())
+    assert [r["members"] for r in rings] == [r["members"] for r in _rings(scan)]
+    facs = json.loads(json_paths["facilitators"].read_text())
+    assert [f["rank"] for f in facs] == list(range(1, len(facs) + 1))
+
+
+def test_unknown_format_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(HirewallError, match="unknown export format"):
+        export(tmp_path, "xml")
