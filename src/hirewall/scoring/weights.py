@@ -49,8 +49,43 @@ DEFAULTS: dict[tuple[str, str], Weight] = {
     ("none", "C"): Weight(1.0, corroboration_only=True),
 }
 
-WEIGHTS: dict[str, Weight] = {}
-"""Per-indicator weights, keyed by indicator id; filled from the catalogue review."""
+WEIGHTS: dict[str, Weight] = {
+    # identity and application (I1, I2, I7, I9, I12, I13, W3)
+    "phone_shared_across_people": Weight(2.5),
+    "email_shared_across_people": Weight(3.0),
+    "national_id_shared_across_people": Weight(2.5),
+    "national_id_reused_by_different_name": Weight(3.5),
+    "resume_near_duplicate": Weight(3.0),
+    "photo_reused_across_people": Weight(3.0),
+    "timeline_impossible": Weight(1.0),
+    "referred_by_linked_person": Weight(1.5),
+    "placed_by_vendor_of_linked_people": Weight(1.0, corroboration_only=True),
+    "email_freemail_name_digits": Weight(0.3, corroboration_only=True),
+    "ship_to_differs_from_home": Weight(1.0),
+    "address_changed_before_shipping": Weight(1.0),
+    "ship_to_shared_across_people": Weight(4.0),
+    "first_signin_far_from_ship_to": Weight(1.0, corroboration_only=True),
+    "payout_account_changed_often": Weight(1.5),
+    "payout_account_shared_across_people": Weight(4.0),
+    "payout_account_joint_at_home": Weight(0.3, corroboration_only=True),
+    "payout_holder_name_differs": Weight(1.5),
+    "payout_via_platform_or_crypto": Weight(0.7),
+    "signin_impossible_travel": Weight(1.0, corroboration_only=True),
+    "signin_many_countries": Weight(0.8, corroboration_only=True),
+    "signin_via_vpn_hosting_tor": Weight(1.0, corroboration_only=True),
+    "egress_ip_shared_across_people": Weight(1.0),
+    "egress_ip_shared_by_several_people": Weight(3.0),
+    "working_hours_fit_utc8_9": Weight(1.0, corroboration_only=True),
+    "first_signins_from_unmanaged_device": Weight(1.0),
+    "remote_access_tools": Weight(2.5),
+    "ip_kvm_attached": Weight(4.0),
+    "mouse_jiggler": Weight(0.5, corroboration_only=True),
+    "device_shared_across_people": Weight(3.5),
+    "vendor_places_linked_personas": Weight(1.0),
+    "vendor_contact_reused_by_person": Weight(2.5),
+    "vendor_contact_freemail": Weight(0.5, corroboration_only=True),
+}
+"""Per-indicator weights, keyed by indicator id (see the module docstring for provenance)."""
 
 
 def weight_for(indicator_id: str, link: str, fairness: str) -> Weight:

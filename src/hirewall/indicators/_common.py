@@ -1,0 +1,177 @@
+"""SQL fragments and small helpers shared by the indicator families.
+
+Sharing indicators all follow one rule: a thing (phone, account, address...) is *shared* when
+at least two different *people* use it. Records that are one human (same normalised given and
+family name and the same birth date: a re-applicant or a duplicate) count once. A thing shared
+by more than :data:`MAX_SHARED_PEOPLE` people is a hub or a placeholder (an office, a default
+value) and says nothing about one operator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import pyarrow as pa
+
+from hirewall.engine.base import Engine, quote_ident
+from hirewall.indicators.base import Context, Hit
+
+MAX_SHARED_PEOPLE = 40
+"""Above this many people a shared thing is a hub or placeholder (the ring finder's cap too)."""
+MAX_EVIDENCE = 10
+"""Evidence rows kept per hit."""
+
+FREEMAIL_DOMAINS = frozenset(
+    {
+        "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "outlook.com", "hotmail.com",
+        "live.com", "msn.com", "aol.com", "icloud.com", "me.com", "mac.com", "proton.me",
+        "protonmail.com", "pm.me", "gmx.com", "gmx.net", "mail.com", "yandex.ru", "yandex.com",
+        "zoho.com", "qq.com", "163.com", "126.com", "tutanota.com", "mail.ru", "inbox.ru",
+        "hotmail.co.uk", "yahoo.co.uk", "rediffmail.com", "naver.com",
+    }
+)  # fmt: skip
+
+NAME_KEY_SQL = (
+    "nullif(trim(regexp_replace(lower(strip_accents(coalesce(given_name, '') || ' ' || "
+    "coalesce(family_name, ''))), '[^a-z0-9]+', ' ', 'g')), '')"
+)
+"""Normalised full name (given then family), or NULL when no name is held."""
+
+PEOPLE_CTE = f"""
+pk AS (
+  SELECT record_id, {NAME_KEY_SQL} AS name_key, home_address_key, home_building_key, vendor_id,
+         referred_by, job_title,
+         CASE WHEN {NAME_KEY_SQL} IS NULL THEN 'r:' || record_id
+              ELSE 'n:' || {NAME_KEY_SQL} || '|' || coalesce(CAST(birth_date AS VARCHAR), '?') END
+           AS person_key
+  FROM people
+)"""  # noqa: S608 (composed only of our own SQL constants)
+"""CTE ``pk``: one row per record with its ``person_key`` (same key = same human)."""
+
+STRONG_KEYS_CTE = """
+lkeys AS (
+  SELECT record_id, 'phone:' || phone AS k FROM people WHERE phone IS NOT NULL
+  UNION ALL SELECT record_id, 'email:' || email_key FROM people WHERE email_key IS NOT NULL
+  UNION ALL SELECT record_id, 'nid:' || national_id_hash FROM people WHERE national_id_hash IS NOT NULL
+  UNION ALL SELECT record_id, 'account:' || account_fingerprint FROM payouts
+  UNION ALL SELECT s.record_id, 'address:' || s.ship_address_key
+    FROM shipments s JOIN people p USING (record_id)
+    WHERE s.ship_address_key IS NOT NULL
+      AND (p.home_building_key IS NULL OR p.home_building_key <> s.ship_building_key)
+),
+lk AS (
+  SELECT DISTINCT l.record_id, l.k, pk.person_key, pk.vendor_id,
+         coalesce(pk.home_address_key, 'p:' || pk.person_key) AS home
+  FROM lkeys l JOIN pk USING (record_id)
+),
+lgroups AS (
+  SELECT k FROM lk GROUP BY k
+  HAVING count(DISTINCT person_key) BETWEEN 2 AND {max_people} AND count(DISTINCT home) >= 2
+),
+linked AS (SELECT DISTINCT lk.record_id, lk.k FROM lk JOIN lgroups USING (k))"""
+"""CTEs ``lk`` and ``linked``: records sharing a contact, id, account or ship-to with someone
+who does not live with them. Needs ``pk`` first. Format ``max_people`` before use."""
+
+
+def strong_keys_cte() -> str:
+    """The ``lk``/``lgroups``/``linked`` CTEs with the hub cap filled in."""
+    return STRONG_KEYS_CTE.format(max_people=int(MAX_SHARED_PEOPLE))
+
+
+def evidence(rows: Iterable[Mapping[str, Any]], limit: int = MAX_EVIDENCE) -> tuple[dict[str, Any], ...]:
+    """The first ``limit`` evidence rows as plain dicts."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        if len(out) >= limit:
+            break
+        out.append(dict(row))
+    return tuple(out)
+
+
+def share_strength(people: int, base: float = 0.6, step: float = 0.15) -> float:
+    """Strength of a shared thing: ``base`` for two people, growing with each extra person."""
+    return round(min(1.0, base + step * max(0, people - 2)), 3)
+
+
+def has_rows(ctx: Context, *tables: str) -> bool:
+    """Whether every table holds data in this run."""
+    return all(t in ctx.tables for t in tables)
+
+
+@contextmanager
+def registered(engine: Engine, name: str, columns: Mapping[str, Sequence[Any] | pa.Array]) -> Iterator[str]:
+    """Expose Python-computed columns to SQL as a temporary view for the ``with`` block."""
+    quote_ident(name)
+    data = {k: v if isinstance(v, pa.Array) else pa.array(list(v)) for k, v in columns.items()}
+    engine.register_arrow(name, pa.table(data))
+    try:
+        yield name
+    finally:
+        engine.unregister(name)
+
+
+def group_hits(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    indicator_id: str,
+    group_col: str,
+    group_prefix: str,
+    strength: Any,
+    summary: Any,
+    evidence_cols: Mapping[str, str],
+) -> Iterator[Hit]:
+    """One hit per (record, group) from rows sorted by group; evidence is the group's rows.
+
+    ``strength`` and ``summary`` are called with the group's rows and the current row;
+    ``evidence_cols`` maps evidence names to row columns.
+    """
+    by_group: dict[Any, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        by_group.setdefault(row[group_col], []).append(row)
+    for key, members in by_group.items():
+        ev = evidence({out: m[col] for out, col in evidence_cols.items()} for m in members)
+        seen: set[str] = set()
+        for row in members:
+            rid = str(row["record_id"])
+            if rid in seen:
+                continue
+            seen.add(rid)
+            yield Hit(
+                record_id=rid,
+                indicator=indicator_id,
+                strength=float(strength(members, row)),
+                summary=str(summary(members, row)),
+                evidence=ev,
+                group=f"{group_prefix}:{key}",
+            )
+
+
+SHARED_SQL = """
+WITH {people_cte},
+src AS ({source}),
+v AS (
+  SELECT DISTINCT src.record_id, src.val, pk.person_key, pk.name_key,
+         coalesce(pk.home_address_key, 'p:' || pk.person_key) AS home
+  FROM src JOIN pk USING (record_id) WHERE src.val IS NOT NULL
+),
+g AS (
+  SELECT val, count(DISTINCT person_key) AS persons, count(DISTINCT home) AS homes,
+         count(DISTINCT name_key) AS names
+  FROM v GROUP BY val HAVING count(DISTINCT person_key) BETWEEN 2 AND ?
+)
+SELECT v.record_id, v.val, v.person_key, g.persons, g.homes, g.names
+FROM v JOIN g USING (val) ORDER BY v.val, v.record_id
+"""
+
+
+def shared_rows(ctx: Context, source_sql: str) -> list[dict[str, Any]]:
+    """Records whose value (``source_sql`` yields ``record_id, val``) is shared by 2+ people.
+
+    Each row carries ``persons`` (distinct people), ``homes`` (distinct home addresses; a
+    person without one counts as their own home) and ``names`` (distinct names).
+    ``source_sql`` must be a constant of ours, never user text.
+    """
+    sql = SHARED_SQL.format(people_cte=PEOPLE_CTE, source=source_sql)
+    return ctx.engine.records(sql, [MAX_SHARED_PEOPLE])

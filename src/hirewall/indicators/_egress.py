@@ -1,0 +1,107 @@
+"""N3: one egress IP used by "different" people (signin family).
+
+People who share a home building sharing an IP is a household, not evidence. IPs of the
+organization's own egress, and IPs used by ``settings.shared_egress_min_people`` people or
+more (learned shared infrastructure: offices, VPN concentrators, carrier NAT), are left out.
+A sharing is *strong* when three or more people who share no home each used the IP on two or
+more days from a residential (not VPN or data-centre) address; otherwise it is *weak*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from hirewall.indicators._common import PEOPLE_CTE, group_hits, share_strength
+from hirewall.indicators._ipinfo import RISKY_KINDS
+from hirewall.indicators.base import Context, Hit, indicator
+
+SHARED_IP_SQL = f"""
+WITH {PEOPLE_CTE},
+s AS (
+  SELECT DISTINCT record_id, ip, CAST(signed_in_at AS DATE) AS day FROM signins
+  WHERE coalesce(result, 'success') = 'success'
+),
+u AS (
+  SELECT s.ip, s.record_id, pk.person_key, coalesce(pk.home_building_key, 'p:' || pk.person_key) AS home,
+         count(DISTINCT s.day) AS days, min(s.day) AS first_day, max(s.day) AS last_day
+  FROM s JOIN pk USING (record_id) GROUP BY ALL
+),
+g AS (
+  SELECT ip, count(DISTINCT person_key) AS persons, count(DISTINCT home) AS homes,
+         count(DISTINCT person_key) FILTER (WHERE days >= 2) AS regular
+  FROM u GROUP BY ip
+  HAVING count(DISTINCT person_key) BETWEEN 2 AND ? AND count(DISTINCT home) >= 2
+)
+SELECT u.ip, u.record_id, u.days, u.first_day, u.last_day, g.persons, g.homes, g.regular
+FROM u JOIN g USING (ip) ORDER BY u.ip, u.record_id
+"""  # noqa: S608 (composed only of our own SQL constants)
+MIN_STRONG_PEOPLE = 3
+
+
+def _classified(ctx: Context) -> Iterator[tuple[bool, dict[str, Any]]]:
+    """(strong?, row) for every person on every shared, non-organization IP."""
+    org = ctx.services.get("org_egress")
+    intel = ctx.services.get("ip")
+    limit = max(2, ctx.settings.shared_egress_min_people - 1)
+    verdict: dict[str, bool | None] = {}
+    for row in ctx.engine.records(SHARED_IP_SQL, [limit]):
+        ip = str(row["ip"])
+        if ip not in verdict:
+            if org is not None and org.is_org_egress(ip):
+                verdict[ip] = None
+            else:
+                kind = intel.lookup(ip).kind if intel is not None else "unknown"
+                verdict[ip] = (
+                    kind not in RISKY_KINDS
+                    and int(row["regular"]) >= MIN_STRONG_PEOPLE
+                    and int(row["homes"]) == int(row["persons"])
+                )
+        strong = verdict[ip]
+        if strong is not None:
+            yield strong, row
+
+
+def _hits(ctx: Context, want_strong: bool, indicator_id: str) -> Iterator[Hit]:
+    rows = [row for strong, row in _classified(ctx) if strong == want_strong]
+    yield from group_hits(
+        rows,
+        indicator_id=indicator_id,
+        group_col="ip",
+        group_prefix="ip",
+        strength=lambda g, r: share_strength(r["persons"], base=0.7 if want_strong else 0.4),
+        summary=lambda g, r: f"sign-in IP shared with {r['persons'] - 1} other people who live elsewhere",
+        evidence_cols={"record_id": "record_id", "ip": "ip", "days": "days", "first_day": "first_day"},
+    )
+
+
+@indicator(
+    code="N3", family="signin", sources=("M3", "G1"), fairness="S", tables=("people", "signins"), link="weak"
+)
+def egress_ip_shared_across_people(ctx: Context) -> Iterable[Hit]:
+    """Sign-in IP shared with people who live elsewhere
+
+    People who do not share a home signed in from the same IP address (the organization's
+    own egress and widely shared addresses excluded). Innocent explanations: a café, hotel,
+    co-working space or mobile carrier address. Weak: it needs other shared links to matter.
+    """
+    return _hits(ctx, False, "egress_ip_shared_across_people")
+
+
+@indicator(
+    code="N3",
+    family="signin",
+    sources=("M3", "G1"),
+    fairness="S",
+    tables=("people", "signins"),
+    link="strong",
+)
+def egress_ip_shared_by_several_people(ctx: Context) -> Iterable[Hit]:
+    """Home-network IP used day after day by three or more people who live elsewhere
+
+    Three or more people with different homes each signed in on several days from the same
+    residential IP address. That is how laptops kept together in one house (a laptop farm)
+    look from the identity provider. Innocent explanation: a shared workspace on a home
+    connection; addresses used by very many people are ignored.
+    """
+    return _hits(ctx, True, "egress_ip_shared_by_several_people")

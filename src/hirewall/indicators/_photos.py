@@ -1,0 +1,106 @@
+"""Reused photos: 64-bit perceptual hashes within a small Hamming distance, found with LSH.
+
+Identical hashes are collapsed first (a hash held by more people than a ring could be is a
+default avatar, and is dropped). Distinct hashes are then indexed by bit sampling: each of
+:data:`TABLES` tables keys a hash by :data:`BITS` fixed bit positions, so two hashes at
+distance 6 meet in at least one table with probability above 0.99, while unrelated hashes
+(distance near 32) almost never do. Candidates are checked with the exact Hamming distance in
+SQL. Nothing is compared all-pairs.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from hirewall.engine.base import Engine
+from hirewall.graph.unionfind import UnionFind
+from hirewall.indicators._common import MAX_SHARED_PEOPLE, PEOPLE_CTE, registered
+
+MAX_DISTANCE = 6
+TABLES = 40
+BITS = 20
+MAX_BUCKET = 200
+"""A bucket fuller than this is a cluster of near-blank images; it is skipped."""
+
+HASHES_SQL = f"""
+WITH {PEOPLE_CTE},
+h AS (
+  SELECT p.record_id, pk.person_key, ('0x' || p.photo_phash)::UBIGINT AS v, p.photo_phash AS phash
+  FROM people p JOIN pk USING (record_id) WHERE p.photo_phash IS NOT NULL
+)
+SELECT record_id, person_key, v, phash FROM h
+WHERE v IN (SELECT v FROM h GROUP BY v HAVING count(DISTINCT person_key) <= ?)
+ORDER BY record_id
+"""  # noqa: S608 (composed only of our own SQL constants)
+
+PAIRS_SQL = """
+WITH d AS (SELECT DISTINCT v FROM __hw_photo_hashes),
+b AS (SELECT d.v, m.t, d.v & m.mask AS k FROM d CROSS JOIN __hw_photo_masks m),
+ok AS (SELECT t, k FROM b GROUP BY t, k HAVING count(*) BETWEEN 2 AND ?),
+c AS (
+  SELECT DISTINCT x.v AS a, y.v AS b
+  FROM b x JOIN ok USING (t, k) JOIN b y ON x.t = y.t AND x.k = y.k AND x.v < y.v
+)
+SELECT a, b, bit_count(xor(a, b)) AS distance FROM c WHERE bit_count(xor(a, b)) <= ?
+"""
+
+
+@dataclass(frozen=True)
+class PhotoCluster:
+    """Records whose photos have the same or nearly the same perceptual hash."""
+
+    key: str
+    records: tuple[tuple[str, str, str], ...]
+    """(record_id, person_key, phash) of each member."""
+    max_distance: int
+
+    @property
+    def people(self) -> int:
+        return len({p for _, p, _ in self.records})
+
+
+def _masks(seed: int) -> list[int]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(TABLES):
+        mask = 0
+        for bit in rng.sample(range(64), BITS):
+            mask |= 1 << bit
+        out.append(mask)
+    return out
+
+
+def photo_clusters(engine: Engine, seed: int = 0) -> Iterator[PhotoCluster]:
+    """Clusters of near-identical photo hashes that span 2 to MAX_SHARED_PEOPLE people."""
+    rows = engine.query(HASHES_SQL, [MAX_SHARED_PEOPLE])
+    if len(rows) < 2:
+        return
+    uf = UnionFind()
+    dist: dict[int, int] = {}
+    columns = {"record_id": [r[0] for r in rows], "v": pa.array([int(r[2]) for r in rows], pa.uint64())}
+    masks = _masks(seed)
+    with (
+        registered(engine, "__hw_photo_hashes", columns),
+        registered(
+            engine, "__hw_photo_masks", {"t": list(range(TABLES)), "mask": pa.array(masks, pa.uint64())}
+        ),
+    ):
+        for a, b, d in engine.query(PAIRS_SQL, [MAX_BUCKET, MAX_DISTANCE]):
+            uf.union(str(a), str(b))
+            dist[int(a)] = max(dist.get(int(a), 0), int(d))
+            dist[int(b)] = max(dist.get(int(b), 0), int(d))
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for record_id, person_key, v, phash in rows:
+        groups.setdefault(uf.find(str(v)), []).append((str(record_id), str(person_key), str(phash)))
+    for members in groups.values():
+        cluster = PhotoCluster(
+            key=min(m[2] for m in members),
+            records=tuple(sorted(members)),
+            max_distance=max((dist.get(int(m[2], 16), 0) for m in members), default=0),
+        )
+        if 2 <= cluster.people <= MAX_SHARED_PEOPLE:
+            yield cluster

@@ -1,0 +1,148 @@
+"""Near-duplicate résumés: MinHash signatures (datasketch) and LSH banding done in SQL.
+
+Word 3-shingles of each distinct résumé text get a MinHash signature; the signature is cut
+into bands, and texts that share a band bucket are candidates (the LSH step, a set-based join,
+never all pairs). Candidates are kept when their estimated Jaccard similarity reaches
+:data:`THRESHOLD`. With 20 bands of 6 rows a pair at similarity 0.8 becomes a candidate with
+probability 0.998, a pair at 0.3 with probability 0.015.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+from hirewall.engine.base import Engine
+from hirewall.graph.unionfind import UnionFind
+from hirewall.indicators._common import PEOPLE_CTE, registered
+
+THRESHOLD = 0.8
+BANDS = 20
+ROWS = 6
+NUM_PERM = BANDS * ROWS
+SHINGLE = 3
+MIN_WORDS = 40
+"""Shorter résumés are too generic to compare."""
+PAGE = 20_000
+_WORD = re.compile(r"[a-z0-9]+")
+
+TEXTS_SQL = f"""
+WITH {PEOPLE_CTE}
+SELECT md5(p.resume_text) AS text_id, any_value(p.resume_text) AS text
+FROM people p
+WHERE p.resume_text IS NOT NULL AND length(p.resume_text) >= ?
+GROUP BY md5(p.resume_text)
+ORDER BY text_id
+LIMIT ? OFFSET ?
+"""  # noqa: S608 (composed only of our own SQL constants)
+
+CANDIDATES_SQL = """
+SELECT DISTINCT a.text_id AS a, b.text_id AS b
+FROM __hw_resume_bands a JOIN __hw_resume_bands b
+  ON a.band = b.band AND a.bucket = b.bucket AND a.text_id < b.text_id
+"""
+
+MEMBERS_SQL = f"""
+WITH {PEOPLE_CTE}
+SELECT md5(p.resume_text) AS text_id, p.record_id, pk.person_key
+FROM people p JOIN pk USING (record_id)
+WHERE p.resume_text IS NOT NULL AND length(p.resume_text) >= ?
+ORDER BY p.record_id
+"""  # noqa: S608 (composed only of our own SQL constants)
+
+
+@dataclass(frozen=True)
+class ResumeCluster:
+    """Records whose résumés are near-duplicates of each other."""
+
+    key: str
+    records: tuple[tuple[str, str], ...]
+    """(record_id, person_key) of each member."""
+    similarity: float
+    """Highest similarity between two texts of the cluster (1.0 for identical texts)."""
+
+    @property
+    def people(self) -> int:
+        return len({p for _, p in self.records})
+
+
+def shingles(text: str) -> list[bytes]:
+    """Word 3-shingles of a text after case and accent folding."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    words = _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    if len(words) < MIN_WORDS:
+        return []
+    return list({" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)})
+
+
+def _signatures(engine: Engine, min_chars: int, seed: int) -> tuple[list[str], np.ndarray]:
+    ids: list[str] = []
+    sigs: list[np.ndarray] = []
+    offset = 0
+    while True:
+        rows = engine.query(TEXTS_SQL, [min_chars, PAGE, offset])
+        if not rows:
+            break
+        offset += len(rows)
+        batch = [(str(tid), shingles(str(text))) for tid, text in rows]
+        batch = [(tid, sh) for tid, sh in batch if sh]
+        if batch:
+            hashes = MinHash.bulk([sh for _, sh in batch], num_perm=NUM_PERM, seed=seed)
+            ids.extend(tid for tid, _ in batch)
+            sigs.extend(np.asarray(m.hashvalues, dtype=np.uint64) for m in hashes)
+    matrix = np.vstack(sigs) if sigs else np.zeros((0, NUM_PERM), dtype=np.uint64)
+    return ids, matrix
+
+
+def _candidate_pairs(engine: Engine, ids: list[str], sigs: np.ndarray) -> list[tuple[str, str]]:
+    n = len(ids)
+    bands = sigs.reshape(n, BANDS, ROWS)
+    # One 64-bit bucket id per (text, band): a polynomial hash of the band's rows.
+    mult = np.array([pow(1_000_003, i, 2**64) for i in range(ROWS)], dtype=np.uint64)
+    buckets = (bands * mult).sum(axis=2, dtype=np.uint64).astype(np.int64)
+    columns = {
+        "text_id": np.repeat(np.array(ids, dtype=object), BANDS).tolist(),
+        "band": np.tile(np.arange(BANDS, dtype=np.int32), n).tolist(),
+        "bucket": buckets.reshape(-1).tolist(),
+    }
+    with registered(engine, "__hw_resume_bands", columns):
+        return [(str(a), str(b)) for a, b in engine.query(CANDIDATES_SQL)]
+
+
+def resume_clusters(engine: Engine, seed: int = 0, min_chars: int = 200) -> Iterator[ResumeCluster]:
+    """Clusters of near-duplicate résumés that span at least two people."""
+    ids, sigs = _signatures(engine, min_chars, seed)
+    if len(ids) < 1:
+        return
+    index = {tid: i for i, tid in enumerate(ids)}
+    uf = UnionFind()
+    best: dict[str, float] = {}
+    pairs = _candidate_pairs(engine, ids, sigs) if len(ids) > 1 else []
+    if pairs:
+        ia = np.array([index[a] for a, _ in pairs])
+        ib = np.array([index[b] for _, b in pairs])
+        sims = (sigs[ia] == sigs[ib]).mean(axis=1)
+        for (a, b), sim in zip(pairs, sims.tolist(), strict=True):
+            if sim >= THRESHOLD:
+                uf.union(a, b)
+                best[a] = max(best.get(a, 0.0), sim)
+                best[b] = max(best.get(b, 0.0), sim)
+    members: dict[str, list[tuple[str, str, str]]] = {}
+    for text_id, record_id, person_key in engine.query(MEMBERS_SQL, [min_chars]):
+        tid = str(text_id)
+        if tid not in index:
+            continue
+        root = uf.find(tid) if tid in best else tid
+        members.setdefault(root, []).append((str(record_id), str(person_key), tid))
+    for group in members.values():
+        records = tuple(sorted((r, p) for r, p, _ in group))
+        texts = {t for _, _, t in group}
+        sim = max(best.get(t, 1.0) for t in texts)
+        cluster = ResumeCluster(key=records[0][0], records=records, similarity=round(sim, 3))
+        if cluster.people >= 2:
+            yield cluster

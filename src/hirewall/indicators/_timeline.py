@@ -1,0 +1,135 @@
+"""Impossible timelines: dates out of order, and experience claimed before a technology existed.
+
+Release years are first public (or 1.0) releases, rounded to the year, compiled from the
+projects' own announcements. One year of slack is allowed for rounding ("10 years" of a
+technology released 11 years before the application is fine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from hirewall.engine.base import Engine
+
+TECH_RELEASE_YEAR: dict[str, tuple[str, int]] = {
+    # alias (as matched, lower case) -> (technology, first public release year)
+    "kubernetes": ("Kubernetes", 2014), "k8s": ("Kubernetes", 2014),
+    "docker": ("Docker", 2013),
+    "react": ("React", 2013), "reactjs": ("React", 2013), "react.js": ("React", 2013),
+    "typescript": ("TypeScript", 2012),
+    "go": ("Go", 2009), "golang": ("Go", 2009),
+    "rust": ("Rust", 2015),
+    "swift": ("Swift", 2014), "swiftui": ("SwiftUI", 2019),
+    "kotlin": ("Kotlin", 2011),
+    "vue": ("Vue.js", 2014), "vue.js": ("Vue.js", 2014), "vuejs": ("Vue.js", 2014),
+    "node.js": ("Node.js", 2009), "nodejs": ("Node.js", 2009),
+    "terraform": ("Terraform", 2014),
+    "flutter": ("Flutter", 2017),
+    "graphql": ("GraphQL", 2015),
+    "next.js": ("Next.js", 2016), "nextjs": ("Next.js", 2016),
+    "svelte": ("Svelte", 2016),
+    "tensorflow": ("TensorFlow", 2015),
+    "pytorch": ("PyTorch", 2016),
+    "solidity": ("Solidity", 2015),
+    "deno": ("Deno", 2018),
+    "tailwind": ("Tailwind CSS", 2017), "tailwindcss": ("Tailwind CSS", 2017),
+    "elixir": ("Elixir", 2012),
+    "langchain": ("LangChain", 2022),
+}  # fmt: skip
+SLACK_YEARS = 1
+
+_TECH = (
+    r"(kubernetes|k8s|docker|react\.js|reactjs|react|typescript|golang|go|rust|swiftui|swift|kotlin|"
+    r"vue\.js|vuejs|vue|node\.js|nodejs|terraform|flutter|graphql|next\.js|nextjs|svelte|tensorflow|"
+    r"pytorch|solidity|deno|tailwindcss|tailwind|elixir|langchain)(?:[^a-z0-9.]|\.(?:[^a-z]|$)|$)"
+)
+YEARS_RE = (
+    r"(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:professional|hands-on|commercial|production))?"
+    r"(?:\s+(?:experience|exp))?\s+(?:in|with|of|using)\s+" + _TECH
+)
+SINCE_RE = (
+    r"\b(kubernetes|k8s|docker|react|typescript|golang|rust|swift|kotlin|terraform|flutter|graphql|"
+    r"svelte|tensorflow|pytorch|solidity|elixir|langchain)\s+(?:since|from)\s+((?:19|20)\d{2})\b"
+)
+
+DATES_SQL = """
+SELECT record_id, applied_at, hired_at, terminated_at, birth_date
+FROM people
+WHERE hired_at < applied_at
+   OR terminated_at < hired_at
+   OR terminated_at < applied_at
+   OR (birth_date IS NOT NULL AND coalesce(applied_at, hired_at) IS NOT NULL
+       AND birth_date > coalesce(applied_at, hired_at) - INTERVAL 16 YEAR)
+ORDER BY record_id
+"""
+
+CLAIMS_SQL = """
+WITH m AS (
+  SELECT record_id, coalesce(applied_at, hired_at) AS as_of,
+         unnest(regexp_extract_all(lower(resume_text), ?, 0)) AS claim
+  FROM people
+  WHERE resume_text IS NOT NULL AND regexp_matches(lower(resume_text), ?)
+)
+SELECT record_id, as_of, claim, regexp_extract(claim, ?, {groups}) AS parts FROM m
+ORDER BY record_id
+"""
+
+
+def date_problems(row: dict[str, Any]) -> list[str]:
+    """Reasons a person's own dates cannot all be true."""
+    out = []
+    applied, hired, terminated, born = (
+        row["applied_at"],
+        row["hired_at"],
+        row["terminated_at"],
+        row["birth_date"],
+    )
+    if applied and hired and hired < applied:
+        out.append("hired before applying")
+    if terminated and hired and terminated < hired:
+        out.append("terminated before being hired")
+    elif terminated and applied and terminated < applied:
+        out.append("terminated before applying")
+    ref = applied or hired
+    if born and ref:
+        age = ref.year - born.year - ((ref.month, ref.day) < (born.month, born.day))
+        if age < 16:
+            out.append(f"aged {age} when applying")
+    return out
+
+
+def impossible_claims(engine: Engine, today: date) -> Iterator[dict[str, Any]]:
+    """Résumé claims of more years with a technology than it has existed."""
+    for record_id, as_of, claim, parts in engine.query(
+        CLAIMS_SQL.format(groups="['n', 'tech']"), [YEARS_RE] * 3
+    ):
+        alias = str(parts["tech"])
+        tech, released = TECH_RELEASE_YEAR[alias]
+        year = (as_of or today).year
+        claimed = int(parts["n"])
+        possible = year - released
+        if claimed > possible + SLACK_YEARS:
+            yield {
+                "record_id": record_id,
+                "claim": claim.strip(),
+                "technology": tech,
+                "released": released,
+                "claimed_years": claimed,
+                "possible_years": possible,
+            }
+    for record_id, as_of, claim, parts in engine.query(
+        CLAIMS_SQL.format(groups="['tech', 'year']"), [SINCE_RE] * 3
+    ):
+        alias = str(parts["tech"])
+        tech, released = TECH_RELEASE_YEAR.get(alias, TECH_RELEASE_YEAR.get(alias.rstrip("s"), ("", 0)))
+        since = int(parts["year"])
+        if released and since < released - SLACK_YEARS and since <= (as_of or today).year:
+            yield {
+                "record_id": record_id,
+                "claim": claim.strip(),
+                "technology": tech,
+                "released": released,
+                "since_year": since,
+            }

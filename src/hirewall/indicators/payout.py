@@ -1,0 +1,246 @@
+"""Payroll and payout indicators (indicators.md §2.5).
+
+Names are only compared with the person's own record (payout holder vs the person); no name
+is ever judged on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from hirewall.indicators._common import evidence, group_hits, share_strength, shared_rows
+from hirewall.indicators.base import Context, Hit, Indicator, indicator
+
+CHANGES_SQL = """
+WITH acct AS (
+  SELECT record_id, account_fingerprint, min(effective_from) AS since
+  FROM payouts GROUP BY record_id, account_fingerprint
+),
+ranked AS (
+  SELECT *, row_number() OVER (PARTITION BY record_id ORDER BY since NULLS FIRST, account_fingerprint) AS n,
+         count(*) OVER (PARTITION BY record_id) AS accounts
+  FROM acct
+),
+changes AS (
+  SELECT record_id, since AS day FROM ranked WHERE n > 1 AND since IS NOT NULL
+  UNION
+  SELECT record_id, CAST(changed_at AS DATE) FROM profile_changes WHERE field = 'bank'
+),
+windowed AS (
+  SELECT record_id, day, count(*) OVER (
+    PARTITION BY record_id ORDER BY day RANGE BETWEEN CURRENT ROW AND INTERVAL 180 DAY FOLLOWING
+  ) AS in_window
+  FROM changes
+),
+per AS (
+  SELECT record_id, max(in_window) AS max_in_window, count(*) AS changes, list(day ORDER BY day) AS days
+  FROM windowed GROUP BY record_id
+)
+SELECT coalesce(per.record_id, a.record_id) AS record_id, coalesce(per.max_in_window, 0) AS max_in_window,
+       coalesce(per.changes, 0) AS changes, per.days, coalesce(a.accounts, 0) AS accounts
+FROM per FULL JOIN (SELECT record_id, max(accounts) AS accounts FROM ranked GROUP BY 1) a USING (record_id)
+WHERE coalesce(per.max_in_window, 0) >= 2 OR coalesce(a.accounts, 0) >= 3
+ORDER BY record_id
+"""
+
+
+@indicator(code="P1", family="payout", sources=("SW1", "G10"), fairness="S", tables=("payouts",))
+def payout_account_changed_often(ctx: Context) -> Iterable[Hit]:
+    """Payout account changed repeatedly
+
+    The bank or payout account was changed at least twice within 180 days, or the person has
+    had three or more accounts. Operators move pay between accounts they control. A single
+    change (a new bank) is normal and is not reported.
+    """
+    for row in ctx.engine.records(CHANGES_SQL):
+        strength = max(0.5 + 0.25 * (int(row["max_in_window"]) - 2), 0.5 + 0.15 * (int(row["accounts"]) - 3))
+        days = [str(d) for d in (row["days"] or [])][:10]
+        ev = (
+            {
+                "record_id": row["record_id"],
+                "changes": row["changes"],
+                "accounts": row["accounts"],
+                "days": days,
+            },
+        )
+        yield Hit(
+            str(row["record_id"]),
+            "payout_account_changed_often",
+            round(min(1.0, strength), 3),
+            f"{row['changes']} payout account change(s), {row['accounts']} accounts on file",
+            ev,
+        )
+
+
+_ACCOUNT_SOURCE = "SELECT record_id, account_fingerprint AS val FROM payouts"
+
+
+def _is_joint(row: dict[str, Any]) -> bool:
+    """Two people at one home: a joint account."""
+    return int(row["homes"]) == 1 and int(row["persons"]) == 2
+
+
+@indicator(
+    code="P2",
+    family="payout",
+    sources=("G1", "G10"),
+    fairness="S",
+    tables=("people", "payouts"),
+    link="strong",
+)
+def payout_account_shared_across_people(ctx: Context) -> Iterable[Hit]:
+    """Payout account that pays several people
+
+    The same bank or payout account (compared as a salted fingerprint) receives pay for two
+    or more different people who do not share a home, or for three or more at one address.
+    This is how one operator collects the pay of several personas. A joint account of two
+    people at one home is reported separately and weakly.
+    """
+    rows = [r for r in shared_rows(ctx, _ACCOUNT_SOURCE) if not _is_joint(r)]
+    yield from group_hits(
+        rows,
+        indicator_id="payout_account_shared_across_people",
+        group_col="val",
+        group_prefix="account",
+        strength=lambda g, r: share_strength(r["persons"], base=0.8, step=0.1),
+        summary=lambda g, r: f"payout account shared by {r['persons']} people",
+        evidence_cols={"record_id": "record_id", "account_fingerprint": "val"},
+    )
+
+
+@indicator(
+    code="P2", family="payout", sources=("G1", "G10"), fairness="S", tables=("people", "payouts"), link="weak"
+)
+def payout_account_joint_at_home(ctx: Context) -> Iterable[Hit]:
+    """Payout account shared by two people at one home
+
+    Two people who give the same home address are paid into one account, which is usually a
+    joint account of a couple. Reported weakly and only for completeness; on its own it
+    means nothing.
+    """
+    rows = [r for r in shared_rows(ctx, _ACCOUNT_SOURCE) if _is_joint(r)]
+    yield from group_hits(
+        rows,
+        indicator_id="payout_account_joint_at_home",
+        group_col="val",
+        group_prefix="joint-account",
+        strength=lambda g, r: 0.2,
+        summary=lambda g, r: "payout account shared with one person at the same home",
+        evidence_cols={"record_id": "record_id", "account_fingerprint": "val"},
+    )
+
+
+HOLDERS_SQL = """
+SELECT y.record_id, y.holder_name, y.account_fingerprint, p.given_name, p.family_name
+FROM payouts y JOIN people p USING (record_id)
+WHERE y.holder_name IS NOT NULL AND (p.given_name IS NOT NULL OR p.family_name IS NOT NULL)
+ORDER BY y.record_id, y.effective_from
+"""
+_TOKEN = re.compile(r"[a-z0-9]+")
+COMPANY_WORDS = frozenset(
+    "llc inc ltd corp co company limited gmbh plc consulting solutions services technologies labs".split()
+)
+
+
+def name_tokens(text: str) -> list[str] | None:
+    """Case- and accent-folded tokens, or None when the text is not in Latin script."""
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
+    if any(ch.isalpha() and not ch.isascii() for ch in folded):
+        return None
+    return _TOKEN.findall(folded)
+
+
+def holder_mismatch(person: str, holder: str) -> float:
+    """0 when the holder name fits the person's own name, else how badly it does not (0..1).
+
+    Order, middle names, initials and joined or split parts ("vander berg") are tolerated.
+    Names in different scripts are not compared (0).
+    """
+    p, h = name_tokens(person), name_tokens(holder)
+    if not p or not h:
+        return 0.0
+    joined = {"".join(p[i:j]) for i in range(len(p)) for j in range(i + 1, len(p) + 1)}
+    full = [t for t in h if len(t) > 1]
+    matched = [t for t in full if t in joined]
+    if not matched and "".join(h) in joined:
+        return 0.0
+    initials_ok = all(any(q.startswith(t) for q in p) for t in h if len(t) == 1)
+    unmatched = [t for t in full if t not in joined]
+    if len(matched) >= 2 or (matched and not unmatched and initials_ok):
+        return 0.0
+    if any(t in COMPANY_WORDS for t in unmatched):
+        return 0.4
+    return 0.5 if matched else 1.0
+
+
+@indicator(code="P3", family="payout", sources=("G13",), fairness="S", tables=("people", "payouts"))
+def payout_holder_name_differs(ctx: Context) -> Iterable[Hit]:
+    """Payout account held in another name
+
+    The name on the payout account does not match the person's own name (order, middle names
+    and initials are tolerated). Pay going to someone else's account is a known facilitator
+    pattern. Innocent explanations: a maiden or married name, a joint account, or the
+    contractor's own company.
+    """
+    seen: dict[str, tuple[float, list[dict[str, Any]]]] = {}
+    for row in ctx.engine.records(HOLDERS_SQL):
+        person = f"{row['given_name'] or ''} {row['family_name'] or ''}"
+        score = holder_mismatch(person, str(row["holder_name"]))
+        if score <= 0:
+            continue
+        rid = str(row["record_id"])
+        best, rows = seen.get(rid, (0.0, []))
+        rows.append(
+            {
+                "record_id": rid,
+                "holder_name": row["holder_name"],
+                "account_fingerprint": row["account_fingerprint"],
+            }
+        )
+        seen[rid] = (max(best, score), rows)
+    for rid, (score, rows) in seen.items():
+        yield Hit(
+            rid,
+            "payout_holder_name_differs",
+            score,
+            "payout account holder name differs from the person's",
+            evidence(rows),
+        )
+
+
+PLATFORM_SQL = """
+SELECT record_id, method, account_fingerprint, institution, effective_from FROM payouts
+WHERE method IN ('payoneer', 'wise', 'crypto') ORDER BY record_id, effective_from
+"""
+PLATFORM_STRENGTH = {"crypto": 0.7, "payoneer": 0.4, "wise": 0.4}
+
+
+@indicator(code="P4", family="payout", sources=("G1", "M2", "SW1", "G12"), fairness="S", tables=("payouts",))
+def payout_via_platform_or_crypto(ctx: Context) -> Iterable[Hit]:
+    """Paid through Payoneer, Wise or cryptocurrency
+
+    Pay goes to a payment platform or a crypto wallet rather than a bank account in the
+    person's name. The advisories list this, but many honest international contractors are
+    paid this way, so it weighs little on its own.
+    """
+    by_record: dict[str, list[dict[str, Any]]] = {}
+    for row in ctx.engine.records(PLATFORM_SQL):
+        by_record.setdefault(str(row["record_id"]), []).append(row)
+    for rid, rows in by_record.items():
+        strength = max(PLATFORM_STRENGTH[str(r["method"])] for r in rows)
+        methods = ", ".join(sorted({str(r["method"]) for r in rows}))
+        yield Hit(rid, "payout_via_platform_or_crypto", strength, f"paid via {methods}", evidence(rows))
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    payout_account_changed_often,
+    payout_account_shared_across_people,
+    payout_account_joint_at_home,
+    payout_holder_name_differs,
+    payout_via_platform_or_crypto,
+)
