@@ -45,6 +45,18 @@ def test_bank_changes_from_the_profile_log_count_too() -> None:
     assert fired(pay.payout_account_changed_often, ctx) == {"a"}
 
 
+def test_one_change_seen_in_both_payouts_and_the_change_log_is_still_one_change() -> None:
+    """The payout table and the profile log record one bank change on different days."""
+    ctx = context(
+        store(
+            people=[person("a", "Ann", "Lee")],
+            payouts=[acct("a", "f1", "2023-01-01"), acct("a", "f2", "2024-03-05")],
+            profile_changes=[{"record_id": "a", "field": "bank", "changed_at": "2024-03-01T10:00:00"}],
+        )
+    )
+    assert fired(pay.payout_account_changed_often, ctx) == set()
+
+
 HOME = {"street": "12 Elm St", "zip": "62701"}
 
 

@@ -108,3 +108,13 @@ def test_other_tables_parse(normal: World) -> None:
         normalise_phone(row["contact_phone"], row["country"])
     for row in normal("profile_changes"):
         datetime.fromisoformat(row["changed_at"])
+
+
+def test_no_missing_date_placeholders_in_any_table(tmp_path: Path) -> None:
+    """Every hired record has a hire date, so no table carries NaT/NaN placeholders."""
+    from hirewall.synth import generate_world
+
+    generate_world(tmp_path, people=1500, seed=11, difficulty="easy")
+    for path in tmp_path.glob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+        assert '"NaT' not in text and ",NaT" not in text, path.name

@@ -63,8 +63,11 @@ class Ring:
 
     @property
     def strength(self) -> float:
-        """How much the shared links alone say about one operator (0..1)."""
-        return min(1.0, 0.5 * len(self.strong_kinds) + 0.25 * len(self.weak_kinds - self.strong_kinds))
+        """How much the shared links alone say about one operator (0..1).
+
+        One strong kind of link gives 2/3, two give full strength; a weak kind counts half.
+        """
+        return min(1.0, (2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds)) / 3)
 
 
 def build_groups(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> dict[str, Group]:

@@ -1,10 +1,12 @@
 """Near-duplicate résumés: MinHash signatures (datasketch) and LSH banding done in SQL.
 
-Word 3-shingles of each distinct résumé text get a MinHash signature; the signature is cut
+Word 2-shingles of each distinct résumé text, with the person's own name words removed (a
+cloned résumé carries a new name, and the comparison must not depend on names at all), get a
+MinHash signature; the signature is cut
 into bands, and texts that share a band bucket are candidates (the LSH step, a set-based join,
 never all pairs). Candidates are kept when their estimated Jaccard similarity reaches
-:data:`THRESHOLD`. With 20 bands of 6 rows a pair at similarity 0.8 becomes a candidate with
-probability 0.998, a pair at 0.3 with probability 0.015.
+:data:`THRESHOLD`. With 20 bands of 6 rows a pair at similarity 0.7 becomes a candidate with
+probability 0.93, a pair at 0.3 with probability 0.015.
 """
 
 from __future__ import annotations
@@ -21,22 +23,28 @@ from hirewall.engine.base import Engine
 from hirewall.graph.unionfind import UnionFind
 from hirewall.indicators._common import PEOPLE_CTE, registered
 
-THRESHOLD = 0.8
+THRESHOLD = 0.7
 BANDS = 20
 ROWS = 6
 NUM_PERM = BANDS * ROWS
-SHINGLE = 3
-MIN_WORDS = 40
+SHINGLE = 2
+MIN_WORDS = 30
 """Shorter résumés are too generic to compare."""
 PAGE = 20_000
 _WORD = re.compile(r"[a-z0-9]+")
 
+TEXT_ID = (
+    "md5(p.resume_text || '|' || lower(coalesce(p.given_name, '') || ' ' || coalesce(p.family_name, '')))"
+)
+"""One text per résumé and owner name, because the owner's name words are left out of it."""
+
 TEXTS_SQL = f"""
 WITH {PEOPLE_CTE}
-SELECT md5(p.resume_text) AS text_id, any_value(p.resume_text) AS text
+SELECT {TEXT_ID} AS text_id, any_value(p.resume_text) AS text,
+       any_value(coalesce(p.given_name, '') || ' ' || coalesce(p.family_name, '')) AS name
 FROM people p
 WHERE p.resume_text IS NOT NULL AND length(p.resume_text) >= ?
-GROUP BY md5(p.resume_text)
+GROUP BY {TEXT_ID}
 ORDER BY text_id
 LIMIT ? OFFSET ?
 """  # noqa: S608 (composed only of our own SQL constants)
@@ -49,7 +57,7 @@ FROM __hw_resume_bands a JOIN __hw_resume_bands b
 
 MEMBERS_SQL = f"""
 WITH {PEOPLE_CTE}
-SELECT md5(p.resume_text) AS text_id, p.record_id, pk.person_key
+SELECT {TEXT_ID} AS text_id, p.record_id, pk.person_key
 FROM people p JOIN pk USING (record_id)
 WHERE p.resume_text IS NOT NULL AND length(p.resume_text) >= ?
 ORDER BY p.record_id
@@ -71,10 +79,15 @@ class ResumeCluster:
         return len({p for _, p in self.records})
 
 
-def shingles(text: str) -> list[bytes]:
-    """Word 3-shingles of a text after case and accent folding."""
+def _words(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text.lower())
-    words = _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    return list(_WORD.findall("".join(c for c in folded if not unicodedata.combining(c))))
+
+
+def shingles(text: str, name: str = "") -> list[bytes]:
+    """Word 2-shingles of a text after case and accent folding, without the owner's name words."""
+    own = set(_words(name))
+    words = [w for w in _words(text) if w not in own]
     if len(words) < MIN_WORDS:
         return []
     return list({" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)})
@@ -89,7 +102,7 @@ def _signatures(engine: Engine, min_chars: int, seed: int) -> tuple[list[str], n
         if not rows:
             break
         offset += len(rows)
-        batch = [(str(tid), shingles(str(text))) for tid, text in rows]
+        batch = [(str(tid), shingles(str(text), str(name))) for tid, text, name in rows]
         batch = [(tid, sh) for tid, sh in batch if sh]
         if batch:
             hashes = MinHash.bulk([sh for _, sh in batch], num_perm=NUM_PERM, seed=seed)

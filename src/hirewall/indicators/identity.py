@@ -136,7 +136,7 @@ def resume_near_duplicate(ctx: Context) -> Iterable[Hit]:
     """
     for c in resume_clusters(ctx.engine, ctx.settings.seed):
         ev = evidence({"record_id": r, "similarity": c.similarity} for r, _ in c.records)
-        strength = min(1.0, 0.6 + 2 * (c.similarity - 0.8) + 0.1 * (c.people - 2))
+        strength = min(1.0, 0.7 + 1.5 * (c.similarity - 0.7) + 0.1 * (c.people - 2))
         for record_id, _ in c.records:
             yield Hit(
                 record_id,

@@ -15,6 +15,8 @@ from hirewall.indicators._common import evidence, group_hits, share_strength, sh
 from hirewall.indicators.base import Context, Hit, Indicator, indicator
 
 CHANGES_SQL = """
+-- Payout history and the profile change log usually record the same change on slightly
+-- different days, so each source is counted on its own and the larger count wins.
 WITH acct AS (
   SELECT record_id, account_fingerprint, min(effective_from) AS since
   FROM payouts GROUP BY record_id, account_fingerprint
@@ -25,19 +27,24 @@ ranked AS (
   FROM acct
 ),
 changes AS (
-  SELECT record_id, since AS day FROM ranked WHERE n > 1 AND since IS NOT NULL
-  UNION
-  SELECT record_id, CAST(changed_at AS DATE) FROM profile_changes WHERE field = 'bank'
+  SELECT record_id, 'payouts' AS src, since AS day FROM ranked WHERE n > 1 AND since IS NOT NULL
+  UNION ALL
+  SELECT record_id, 'log' AS src, CAST(changed_at AS DATE) FROM profile_changes WHERE field = 'bank'
 ),
 windowed AS (
-  SELECT record_id, day, count(*) OVER (
-    PARTITION BY record_id ORDER BY day RANGE BETWEEN CURRENT ROW AND INTERVAL 180 DAY FOLLOWING
+  SELECT record_id, src, day, count(*) OVER (
+    PARTITION BY record_id, src ORDER BY day RANGE BETWEEN CURRENT ROW AND INTERVAL 180 DAY FOLLOWING
   ) AS in_window
   FROM changes
 ),
+per_src AS (
+  SELECT record_id, src, max(in_window) AS max_in_window, count(*) AS changes, list(day ORDER BY day) AS days
+  FROM windowed GROUP BY record_id, src
+),
 per AS (
-  SELECT record_id, max(in_window) AS max_in_window, count(*) AS changes, list(day ORDER BY day) AS days
-  FROM windowed GROUP BY record_id
+  SELECT record_id, max(max_in_window) AS max_in_window, max(changes) AS changes,
+         arg_max(days, changes) AS days
+  FROM per_src GROUP BY record_id
 )
 SELECT coalesce(per.record_id, a.record_id) AS record_id, coalesce(per.max_in_window, 0) AS max_in_window,
        coalesce(per.changes, 0) AS changes, per.days, coalesce(a.accounts, 0) AS accounts

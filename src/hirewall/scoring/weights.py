@@ -36,7 +36,7 @@ MEDIUM_BAND = 0.5
 """Score for the medium band: worth a human look."""
 MIN_FAMILIES_FOR_HIGH = 2
 
-RING_WEIGHT = 3.0
+RING_WEIGHT = 3.5
 """Log-odds added to each ring member at full ring strength (the ring's shared links)."""
 
 # Defaults by (link strength, fairness class) for indicators without their own row.

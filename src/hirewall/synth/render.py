@@ -42,6 +42,24 @@ def holder_names(rng: np.random.Generator, pop: Population, rows: np.ndarray) ->
     return where(style > 0.85, pc.utf8_upper(join(family, ", ", given)), out)
 
 
+def _unique_mailboxes(local: pa.Array, domain: pa.Array, src: np.ndarray) -> pa.Array:
+    """A mailbox belongs to one person: when two owners would get the same address, later
+    owners get a number appended, as a provider would make them do. Records that share an
+    owner (``email_src``) keep sharing the address."""
+    # Dots are dropped from the key because Gmail ignores them: j.smith and jsmith are one mailbox.
+    undotted = pc.replace_substring(local, ".", "")
+    key = np.asarray(join(undotted, "@", domain).to_numpy(zero_copy_only=False), dtype=object)
+    _, inv = np.unique(key, return_inverse=True)
+    order = np.lexsort((src, inv))
+    k, o = inv[order], src[order]
+    new_key = np.r_[True, k[1:] != k[:-1]]
+    new_owner = new_key | np.r_[True, o[1:] != o[:-1]]
+    owner_rank = np.cumsum(new_owner) - np.maximum.accumulate(np.where(new_key, np.cumsum(new_owner), 0))
+    rank = np.empty_like(owner_rank)
+    rank[order] = owner_rank
+    return where(rank > 0, join(local, num(rank + 1)), local)
+
+
 def emails(rng: np.random.Generator, pop: Population) -> pa.Array:
     src = pop.email_src
     g = take([slug(x) for x, _ in pools.GIVEN_NAMES], pop.given[src])
@@ -56,6 +74,7 @@ def emails(rng: np.random.Generator, pop: Population) -> pa.Array:
     local = where(pop.email_digits >= 0, join(local, num(np.maximum(pop.email_digits, 0))), local)
     domain_list = list(pools.FREEMAIL)
     domain = take(domain_list, pop.email_domain)
+    local = _unique_mailboxes(local, domain, src)
     n = pop.n
     plus_ok = np.isin(np.asarray(domain_list)[pop.email_domain], list(PLUS_OK))
     tag = plus_ok & (rng.random(n) < 0.05)

@@ -85,14 +85,47 @@ def build_rings(
         )
         pop.terminated[rows] = np.datetime64("NaT")
         hired_rows = rows[HIRED[pop.status[rows]]]
+        chosen = {}
         for tactic, share in plan.tactics.items():
             _, link, post = TACTICS[tactic]
-            who = members(rng, hired_rows if post else rows, share, link)
+            chosen[tactic] = members(rng, hired_rows if post else rows, share, link)
+        _cover(rng, chosen, rows, hired_rows)
+        for tactic, who in chosen.items():
             if len(who):
                 _apply(rng, pop, book, ips, fac, plan, tactic, who)
                 pop.flag(tactic)[who] = True
         pop.flag("weak")[rows] = plan.weak
     return fac
+
+
+PRE_HIRE_LINKS = ("I1", "I2", "W3")
+
+
+def _cover(
+    rng: np.random.Generator, chosen: dict[str, np.ndarray], rows: np.ndarray, hired_rows: np.ndarray
+) -> None:
+    """Every persona shares something with the ring: operators reuse their kit (one laptop
+    farm, a few accounts, a résumé template) across the personas they run. A persona that no
+    link tactic reached joins one it can use, or a pre-hire link (contact, résumé, photo)."""
+    linked = set()
+    for tactic, who in chosen.items():
+        if TACTICS[tactic][1]:
+            linked.update(who.tolist())
+    hired = set(hired_rows.tolist())
+    for r in rows.tolist():
+        if r in linked:
+            continue
+        usable = [
+            t for t, who in chosen.items() if TACTICS[t][1] and len(who) and (r in hired or not TACTICS[t][2])
+        ]
+        if usable:
+            t = usable[int(rng.integers(0, len(usable)))]
+            chosen[t] = np.sort(np.append(chosen[t], r))
+        else:
+            t = PRE_HIRE_LINKS[int(rng.integers(0, len(PRE_HIRE_LINKS)))]
+            partner = int(rng.choice(rows[rows != r]))
+            chosen[t] = np.unique(np.concatenate([chosen.get(t, rows[:0]), [partner, r]]))
+        linked.update(chosen[t].tolist())
 
 
 def _apply(
@@ -153,7 +186,8 @@ def _apply(
             lambda: fac.front_firm.append(int(rng.integers(0, len(pools.LEGIT_FIRMS)))),
         )
         pop.vendor[who] = 1 + len(pools.LEGIT_FIRMS) + i
-        pop.status[who] = 4
+        # Hired personas placed by the front are its contractors; applicants stay applicants.
+        pop.status[who[HIRED[pop.status[who]]]] = 4
     elif tactic in ("L3", "N3", "N6"):
         i = (
             pop.farm[src]
