@@ -13,7 +13,9 @@ def test_settings_are_immutable() -> None:
 
 
 def test_from_env_casts_and_names_bad_values() -> None:
-    s = Settings.from_env({"HIREWALL_MASK_IDENTIFIERS": "no", "HIREWALL_ORG_EGRESS_CIDRS": "10.0.0.0/8, 192.0.2.0/24"})
+    s = Settings.from_env(
+        {"HIREWALL_MASK_IDENTIFIERS": "no", "HIREWALL_ORG_EGRESS_CIDRS": "10.0.0.0/8, 192.0.2.0/24"}
+    )
     assert s.mask_identifiers is False
     assert s.org_egress_cidrs == ("10.0.0.0/8", "192.0.2.0/24")
     with pytest.raises(ConfigError, match="shared_egress_min_people"):

@@ -36,6 +36,8 @@ class Settings:
     """The organization's own VPN and office egress ranges. Shared use of these is never evidence."""
     org_domains: tuple[str, ...] = ()
     """The organization's own web domains, protected against lookalikes."""
+    partner_domains: tuple[str, ...] = ()
+    """Domains of real staffing and IT-service partners, protected against lookalikes."""
     shared_egress_min_people: int = 25
     """An IP used by at least this many people is learned as shared infrastructure (office, VPN, CGNAT)."""
     linkage: bool = True

@@ -4,7 +4,9 @@ from pathlib import Path
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "hirewall", *args], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "hirewall", *args], capture_output=True, text=True, check=False
+    )
 
 
 def test_unreadable_file_is_one_clear_line_not_a_traceback(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
+from tests.factory import fake_indicator, hit
+
 from hirewall.graph.facilitators import rank_facilitators
 from hirewall.graph.identity import identity_clusters
 from hirewall.graph.rings import build_groups, find_rings
-from tests.factory import fake_indicator, hit
 
 CAT = {
     "shared_account": fake_indicator("shared_account", "payout", link="strong"),
@@ -19,7 +20,9 @@ def _rings(hits, pairs=()):
 
 
 def test_strong_group_joins_its_members() -> None:
-    rings, _ = _rings([hit("a", "shared_account", group="account:1"), hit("b", "shared_account", group="account:1")])
+    rings, _ = _rings(
+        [hit("a", "shared_account", group="account:1"), hit("b", "shared_account", group="account:1")]
+    )
     assert [r.members for r in rings] == [("a", "b")]
 
 

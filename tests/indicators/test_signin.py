@@ -84,17 +84,24 @@ def test_shared_residential_ip_of_three_people_is_strong(services) -> None:
 
 
 @pytest.mark.parametrize(
-    ("people", "ip", "weak", "strong"),
+    ("people", "ip", "n_days", "weak", "strong"),
     [
-        ([person("a", "Ann", "Lee", **HOME), person("b", "Bo", "Lee", **HOME)], FARM_IP, set(), set()),
-        ([person("a", "Ann", "Lee"), person("b", "Bob", "Kim")], FARM_IP, {"a", "b"}, set()),
-        ([person(r, "P", r.upper()) for r in "abc"], CORP_VPN, set(), set()),
-        ([person(r, "P", r.upper()) for r in "abc"], VPN_IP, set("abc"), set()),
+        ([person("a", "Ann", "Lee", **HOME), person("b", "Bo", "Lee", **HOME)], FARM_IP, 2, set(), set()),
+        ([person("a", "Ann", "Lee"), person("b", "Bob", "Kim")], FARM_IP, 1, {"a", "b"}, set()),
+        ([person("a", "Ann", "Lee"), person("b", "Bob", "Kim")], FARM_IP, 2, set(), {"a", "b"}),
+        ([person(r, "P", r.upper()) for r in "abc"], CORP_VPN, 2, set(), set()),
+        ([person(r, "P", r.upper()) for r in "abc"], VPN_IP, 2, set("abc"), set()),
     ],
-    ids=["couple-at-home", "two-people", "corporate-vpn", "commercial-vpn-exit"],
+    ids=[
+        "couple-at-home",
+        "two-people-one-day",
+        "two-regular-people",
+        "corporate-vpn",
+        "commercial-vpn-exit",
+    ],
 )
-def test_shared_ip_benign_or_weak(people, ip, weak, strong, services) -> None:
-    rows = [x for p in people for x in days(p["record_id"], ip)]
+def test_shared_ip_benign_or_weak(people, ip, n_days, weak, strong, services) -> None:
+    rows = [x for p in people for x in days(p["record_id"], ip, n_days)]
     ctx = context(store(people=people, signins=rows), services)
     assert fired(si.egress_ip_shared_across_people, ctx) == weak
     assert fired(si.egress_ip_shared_by_several_people, ctx) == strong

@@ -12,7 +12,8 @@ from hirewall.ingest.mapping import load_mapping
 PEOPLE = (
     "record_id,given_name,family_name,birth_date,email,phone,address_line1,address_line2,city,region,"
     "postal_code,country,status\n"
-    "p1,Ann,Lee,1990-01-02,Ann.Lee+x@gmail.com,(415) 555-0123,123 Main St Apt 4,,Springfield,IL,62701,US,employee\n"
+    "p1,Ann,Lee,1990-01-02,Ann.Lee+x@gmail.com,(415) 555-0123,123 Main St Apt 4,,Springfield,IL,62701,US,"
+    "employee\n"
     "p2,Bo,Kim,02/03/1991,bad-email,415 555 0124,123 Main Street,#4,Springfield,IL,62701,US,applicant\n"
     ",No,Id,1990-01-01,,,,,,,,,\n"
     "p3,Cy,Fox,1990-13-01,c@x.com,,1 Elm St,,Austin,TX,78701,US,contractor\n"
@@ -81,7 +82,9 @@ def test_jsonl_and_parquet_are_read(tmp_path: Path) -> None:
         ("people.jsonl", b"[1, 2, 3]\n", "JSON array"),
     ],
 )
-def test_unreadable_files_give_one_clear_error(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
+def test_unreadable_files_give_one_clear_error(
+    tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
     (tmp_path / name).write_bytes(content)
     with pytest.raises(InputFileError) as err:
         ingest(_engine(), tmp_path)
@@ -89,11 +92,13 @@ def test_unreadable_files_give_one_clear_error(tmp_path: Path, name: str, conten
 
 
 def test_mapping_file_renames_and_ignores(tmp_path: Path) -> None:
-    (tmp_path / "gh_export.csv").write_text("Candidate ID,First Name,Email Address,Notes\nc1,Ann,A@X.COM,hello\n")
+    (tmp_path / "gh_export.csv").write_text(
+        "Candidate ID,First Name,Email Address,Notes\nc1,Ann,A@X.COM,hello\n"
+    )
     mapping = tmp_path / "map.yaml"
     mapping.write_text(
-        "files:\n  'gh_*.csv':\n    table: people\n    columns: {Candidate ID: record_id, First Name: given_name,"
-        " Email Address: email}\n    constants: {source_system: greenhouse}\n    ignore_unmapped: true\n"
+        "files:\n  'gh_*.csv':\n    table: people\n"
+        "    columns: {Candidate ID: record_id, First Name: given_name, Email Address: email}\n    constants: {source_system: greenhouse}\n    ignore_unmapped: true\n"
     )
     eng = _engine()
     ingest(eng, tmp_path, load_mapping(mapping, load_contract()))

@@ -17,7 +17,9 @@ def test_febrl4_f1_floor() -> None:
 
     from hirewall.settings import Settings
 
-    result = run("febrl4", Settings(), thresholds=(0.9,))["at_threshold"]
+    result = run("febrl4", Settings(), thresholds=(0.9,), variants=("hirewall_people_model",))[
+        "hirewall_people_model"
+    ]["at_0.9"]
     assert result["pairwise"]["precision"] >= 0.995
     assert result["pairwise"]["f1"] >= 0.99
     assert result["clusters"]["f1"] >= 0.99

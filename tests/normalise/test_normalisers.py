@@ -55,7 +55,13 @@ def test_unit_spellings_meet_and_building_is_shared() -> None:
 
 
 def test_unit_number_strips_designators() -> None:
-    assert [unit_number(u) for u in ("Apt 4", "# 4", "Suite 4B", "UNIT #12", "")] == ["4", "4", "4B", "12", ""]
+    assert [unit_number(u) for u in ("Apt 4", "# 4", "Suite 4B", "UNIT #12", "")] == [
+        "4",
+        "4",
+        "4B",
+        "12",
+        "",
+    ]
 
 
 def test_non_us_addresses_are_cleaned_not_parsed() -> None:

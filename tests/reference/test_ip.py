@@ -139,7 +139,7 @@ def test_asn_list_parsing_errors() -> None:
 
 def test_build_services_is_lazy() -> None:
     services = build_services(Settings())
-    assert set(services) == {"ip", "rmm", "kvm"}
+    assert set(services) == {"ip", "rmm", "kvm", "domains"}
     ip = services["ip"]
     assert isinstance(ip, LazyIpIntel)
     assert ip._intel is None

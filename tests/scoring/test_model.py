@@ -1,6 +1,7 @@
+from tests.factory import fake_indicator, hit
+
 from hirewall.scoring.model import band_for, score_person
 from hirewall.scoring.weights import HIGH_BAND, MEDIUM_BAND
-from tests.factory import fake_indicator, hit
 
 CAT = {
     "strong_ship": fake_indicator("strong_ship", "shipping", link="strong"),
@@ -35,7 +36,9 @@ def test_high_band_needs_two_independent_families() -> None:
         "a", [hit("a", "strong_ship"), hit("a", "strong_ship2")], CAT, ring_strength=1.0, ring_id="r"
     )
     assert one_family.score >= HIGH_BAND and one_family.band == "medium"
-    two = score_person("a", [hit("a", "strong_ship"), hit("a", "strong_pay")], CAT, ring_strength=1.0, ring_id="r")
+    two = score_person(
+        "a", [hit("a", "strong_ship"), hit("a", "strong_pay")], CAT, ring_strength=1.0, ring_id="r"
+    )
     assert two.band == "high"
 
 

@@ -70,6 +70,28 @@ class Ring:
         return min(1.0, (2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds)) / 3)
 
 
+def _attach_facilitated(uf: UnionFind, facilitated: list[list[str]]) -> None:
+    """Join people through facilitator things without fusing established clusters."""
+    core_size = {root: len(members) for root, members in uf.groups().items()}
+    shares: dict[tuple[str, str], int] = defaultdict(int)
+    for people in facilitated:
+        roots = sorted({uf.find(p) for p in people})
+        for a, b in combinations(roots, 2):
+            shares[(a, b)] += 1
+    for people in sorted(facilitated, key=len):
+        roots = sorted({uf.find(p) for p in people})
+        big = [r for r in roots if core_size.get(r, 1) >= 2]
+        if len(big) <= 1:
+            for r in roots[1:]:
+                uf.union(roots[0], r)
+            continue
+        for r in roots:
+            if r in big:
+                continue
+            best = max(big, key=lambda b: (shares.get((min(r, b), max(r, b)), 0), core_size.get(b, 1), b))
+            uf.union(best, r)
+
+
 def build_groups(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> dict[str, Group]:
     """Collect link-graph groups from hits whose indicator links records."""
     groups: dict[str, Group] = {}
@@ -87,19 +109,33 @@ def build_groups(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> dic
     return groups
 
 
+FACILITATOR_KINDS = frozenset({"address", "account", "vendor", "vendor-contact", "ip", "referral"})
+"""Kinds of shared things that facilitators provide to *several* operators (a laptop farm, a
+lent account, a front agency). They tie personas to a ring but must not fuse two rings."""
+
+
 def find_rings(
     groups: Mapping[str, Group],
     identity: Mapping[str, str],
     max_group_size: int = MAX_GROUP_SIZE,
 ) -> list[Ring]:
-    """Connected components of people under strong and corroborated weak links."""
+    """Connected components of people under strong and corroborated weak links.
+
+    Operator artefacts (contacts, résumés, photos, ids, devices) join people first. A
+    facilitator's thing then joins the people it serves, except that it never fuses two
+    clusters that each already hold two or more people: those are two operators using one
+    facilitator. A lone persona it serves joins the cluster it shares most with.
+    """
     uf = UnionFind()
     weak_pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    facilitated: list[list[str]] = []
     for g in groups.values():
         people = sorted({identity.get(r, r) for r in g.records})
         if len(people) < 2 or len(people) > max_group_size:
             continue
-        if g.link == "strong":
+        if g.link == "strong" and g.kind in FACILITATOR_KINDS:
+            facilitated.append(people)
+        elif g.link == "strong":
             for p in people[1:]:
                 uf.union(people[0], p)
         elif len(people) <= MAX_WEAK_PAIR_GROUP:
@@ -108,6 +144,7 @@ def find_rings(
     for (a, b), kinds in weak_pairs.items():
         if len(kinds) >= 2:
             uf.union(a, b)
+    _attach_facilitated(uf, facilitated)
     by_identity: dict[str, list[str]] = defaultdict(list)
     for record, ident in identity.items():
         by_identity[ident].append(record)

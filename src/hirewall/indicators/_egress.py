@@ -3,8 +3,9 @@
 People who share a home building sharing an IP is a household, not evidence. IPs of the
 organization's own egress, and IPs used by ``settings.shared_egress_min_people`` people or
 more (learned shared infrastructure: offices, VPN concentrators, carrier NAT), are left out.
-A sharing is *strong* when three or more people who share no home each used the IP on two or
-more days from a residential (not VPN or data-centre) address; otherwise it is *weak*.
+A sharing of a residential (not VPN or data-centre) address is *strong* when the people share
+no home and there are three or more of them, or two who each used it on two or more days;
+otherwise it is *weak*.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ def _classified(ctx: Context) -> Iterator[tuple[bool, dict[str, Any]]]:
                 kind = intel.lookup(ip).kind if intel is not None else "unknown"
                 verdict[ip] = (
                     kind not in RISKY_KINDS
-                    and int(row["regular"]) >= MIN_STRONG_PEOPLE
                     and int(row["homes"]) == int(row["persons"])
+                    and (int(row["persons"]) >= MIN_STRONG_PEOPLE or int(row["regular"]) >= 2)
                 )
         strong = verdict[ip]
         if strong is not None:

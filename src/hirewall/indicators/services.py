@@ -7,10 +7,12 @@ protocols, so tests can pass small fakes. Keys of ``Context.services``:
 - ``"rmm"``: :class:`RemoteAccessCatalogue`
 - ``"kvm"``: :class:`KvmCatalogue`
 - ``"org_egress"``: :class:`OrgEgress`
+- ``"domains"``: :class:`DomainCheckerFactory`
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -51,4 +53,20 @@ class KvmCatalogue(Protocol):
 class OrgEgress(Protocol):
     def is_org_egress(self, ip: str) -> bool:
         """Whether the IP is the organization's own VPN/office egress (told or learned)."""
+        ...
+
+
+class DomainChecker(Protocol):
+    def lookalike_of(self, domain: str) -> tuple[str, str] | None:
+        """``(protected domain, technique)`` when ``domain`` imitates a protected one."""
+        ...
+
+    def front_ioc(self, domain: str) -> str | None:
+        """Why ``domain`` is a publicly reported DPRK front-company domain, else None."""
+        ...
+
+
+class DomainCheckerFactory(Protocol):
+    def __call__(self, protected: Iterable[str]) -> DomainChecker:
+        """A checker protecting ``protected`` (the organization's and its partners' domains)."""
         ...

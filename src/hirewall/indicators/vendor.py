@@ -13,6 +13,7 @@ from hirewall.indicators._common import (
 )
 from hirewall.indicators._identity_links import vendor_link_rows
 from hirewall.indicators.base import Context, Hit, Indicator, indicator
+from hirewall.indicators.services import DomainCheckerFactory
 
 
 @indicator(
@@ -111,7 +112,85 @@ def vendor_contact_freemail(ctx: Context) -> Iterable[Hit]:
         )
 
 
+VENDOR_DOMAINS_SQL = """
+SELECT v.vendor_id, v.name, v.domain, v.contact_email_key,
+       split_part(v.contact_email_key, '@', 2) AS contact_domain
+FROM vendors v WHERE v.domain IS NOT NULL ORDER BY v.vendor_id
+"""
+PLACED_SQL = """
+SELECT record_id, vendor_id FROM people WHERE vendor_id IS NOT NULL ORDER BY vendor_id, record_id
+"""
+
+
+def _flagged_vendors(ctx: Context) -> dict[str, tuple[float, str, dict[str, str]]]:
+    """vendor_id -> (strength, finding, evidence) for front-company and lookalike domains."""
+    factory: DomainCheckerFactory | None = ctx.services.get("domains")
+    if factory is None:
+        return {}
+    vendors = ctx.engine.records(VENDOR_DOMAINS_SQL)
+    # Protected: the organization's and its declared partners' domains, plus every vendor that
+    # writes from its own domain (an established firm). A front writes from free mail or from
+    # the lookalike itself; the latter is still caught when the real firm is protected.
+    protected = {*ctx.settings.org_domains, *ctx.settings.partner_domains}
+    protected |= {str(v["domain"]) for v in vendors if v["contact_domain"] == v["domain"]}
+    checker = factory(sorted(protected))
+    out: dict[str, tuple[float, str, dict[str, str]]] = {}
+    for v in vendors:
+        domain = str(v["domain"])
+        ioc = checker.front_ioc(domain)
+        look = None if domain in protected else checker.lookalike_of(domain)
+        if ioc:
+            out[str(v["vendor_id"])] = (
+                1.0,
+                f"vendor domain {domain} is a known front: {ioc}",
+                {"domain": domain},
+            )
+        elif look:
+            finding = f"vendor domain {domain} imitates {look[0]} ({look[1]})"
+            out[str(v["vendor_id"])] = (
+                0.8,
+                finding,
+                {"domain": domain, "imitates": look[0], "technique": look[1]},
+            )
+    return out
+
+
+@indicator(
+    code="W1",
+    family="vendor",
+    sources=("S1", "G1", "G4"),
+    fairness="S",
+    tables=("people", "vendors"),
+    link="strong",
+)
+def placed_by_lookalike_vendor(ctx: Context) -> Iterable[Hit]:
+    """Placed by a vendor whose web domain imitates a real firm or is a known front
+
+    The placing agency's domain is a lookalike (typo, homoglyph, hyphen, TLD swap or added word)
+    of the organization's own domain, a declared partner's, or an established vendor's, or it
+    is one of the DPRK front-company domains seized by the US in 2023-2024. Front companies
+    clone real IT firms' sites to win contracts. Innocent explanation: a real firm with a new
+    brand domain; check the vendor's registration before acting.
+    """
+    flagged = _flagged_vendors(ctx)
+    if not flagged:
+        return
+    for record_id, vendor_id in ctx.engine.query(PLACED_SQL):
+        if str(vendor_id) not in flagged:
+            continue
+        strength, finding, ev = flagged[str(vendor_id)]
+        yield Hit(
+            str(record_id),
+            "placed_by_lookalike_vendor",
+            strength,
+            finding,
+            ({"record_id": record_id, "vendor_id": vendor_id, **ev},),
+            group=f"vendor:{vendor_id}",
+        )
+
+
 INDICATORS: tuple[Indicator, ...] = (
+    placed_by_lookalike_vendor,
     vendor_places_linked_personas,
     vendor_contact_reused_by_person,
     vendor_contact_freemail,

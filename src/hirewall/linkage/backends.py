@@ -17,7 +17,7 @@ import pyarrow as pa
 from hirewall.engine.base import Engine
 from hirewall.engine.duckdb import DuckDBEngine
 from hirewall.exceptions import ConfigError
-from hirewall.linkage.model import Dialect
+from hirewall.linkage.comparisons import Dialect
 from hirewall.settings import Settings
 
 StoreHandle = Engine | duckdb.DuckDBPyConnection
@@ -35,6 +35,7 @@ SELECT record_id AS unique_id,
        nullif(home_building_key, '') AS home_building_key,
        nullif(upper(trim(address_line1)), '') AS address_line1,
        nullif(upper(trim(postal_code)), '') AS postal_code,
+       nullif(upper(trim(city)), '') AS city,
        nullif(national_id_hash, '') AS national_id_hash,
        nullif(linkedin_url_key, '') AS linkedin_url_key,
        nullif(github_url_key, '') AS github_url_key,
@@ -52,6 +53,7 @@ LINKAGE_COLUMNS = (
     "home_building_key",
     "address_line1",
     "postal_code",
+    "city",
     "national_id_hash",
     "linkedin_url_key",
     "github_url_key",

@@ -44,6 +44,12 @@ class ClassifyOptions:
     """``any``: some name/DOB comparison agrees; ``sum``: name/DOB weights add up above zero."""
     require_contact_evidence: bool = False
     """Also require a positive weight from some non-name, non-DOB comparison."""
+    identity_comparisons: tuple[str, ...] = IDENTITY_COMPARISONS
+    """Comparisons whose evidence the identity guard accepts (names and birth date).
+
+    Only benchmarks without rings widen this (FEBRL's clear-text id); in a store a shared
+    national id hash is an operator attribute, so it must not satisfy the guard.
+    """
 
 
 @dataclass(frozen=True)
@@ -81,9 +87,11 @@ def classify_sql(
     shared-operator pass of :func:`hirewall.linkage.resolve.link_frames`).
     """
     comps = _comparisons(linker, {c.unquote().name for c in predictions.columns})
-    ident = [_weight_sql(c) for c in comps if c.name in IDENTITY_COMPARISONS] or ["0"]
+    ident = [_weight_sql(c) for c in comps if c.name in options.identity_comparisons] or ["0"]
     joiner = " + " if options.identity_guard == "sum" else " > 0 OR "
-    contact = " OR ".join(f"{_weight_sql(c)} > 0" for c in comps if c.name not in IDENTITY_COMPARISONS)
+    contact = " OR ".join(
+        f"{_weight_sql(c)} > 0" for c in comps if c.name not in options.identity_comparisons
+    )
     shared = " OR ".join(f"gamma_{c.name} >= {c.shared_from}" for c in comps if c.shared_from is not None)
     same = f"match_probability >= {float(options.same_person_probability)!r} AND ({joiner.join(ident)} > 0)"
     if options.require_contact_evidence and contact:

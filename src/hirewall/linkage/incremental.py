@@ -48,7 +48,7 @@ def applicant_frame(applicant: Mapping[str, Any]) -> pa.Table:
     Applies the same clean-up as :data:`hirewall.linkage.backends.PEOPLE_SQL`.
     """
     how = {"given_name": "lower", "family_name": "lower", "address_line1": "upper"}
-    how |= {"postal_code": "upper", "photo_phash": "lower"}
+    how |= {"postal_code": "upper", "city": "upper", "photo_phash": "lower"}
     row: dict[str, Any] = {"unique_id": _clean(applicant.get("record_id")) or "__applicant__"}
     for col in LINKAGE_COLUMNS[1:]:
         if col == "birth_date":

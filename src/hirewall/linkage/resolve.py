@@ -30,6 +30,7 @@ from hirewall.linkage.classify import (
 )
 from hirewall.linkage.model import (
     LinkType,
+    ModelOptions,
     TrainingOptions,
     operator_blocking_rules,
     save_model,
@@ -49,7 +50,8 @@ class LinkageOptions:
     classify: ClassifyOptions = field(default_factory=ClassifyOptions)
     link_type: LinkType = "dedupe_only"
     """``dedupe_only`` for the store; ``link_only`` links several frames (benchmarks)."""
-    birth_date_is_string: bool = False
+    model: ModelOptions = field(default_factory=ModelOptions)
+    """Variant of the person model (the defaults fit hirewall stores)."""
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,7 @@ def link_frames(
     sdfs = [db_api.register(f, dataset_display_name=f"people_{run}_{i}") for i, f in enumerate(frames)]
     trained = retrain or not model_path.exists()
     saved = None if trained else json.loads(model_path.read_text())
-    sd = settings_dict(
-        dialect, saved, link_type=opts.link_type, birth_date_is_string=opts.birth_date_is_string
-    )
+    sd = settings_dict(dialect, saved, link_type=opts.link_type, model=opts.model)
     linker: Any = Linker(sdfs if len(sdfs) > 1 else sdfs[0], sd)
     timings: dict[str, float] = {}
     if trained:

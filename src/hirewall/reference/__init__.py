@@ -7,6 +7,7 @@ Data sets, their sources and licences: :mod:`hirewall.reference.datasets` and ``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from hirewall.indicators.services import IpInfo
@@ -97,4 +98,27 @@ def build_services(settings: Settings) -> dict[str, object]:
         "ip": LazyIpIntel(settings),
         "rmm": LazyRemoteAccessCatalogue(settings),
         "kvm": LazyKvmCatalogue(settings),
+        "domains": vendor_domain_checker,
     }
+
+
+class VendorDomainChecker:
+    """Lookalike and front-company IOC checks of vendor domains (``DomainChecker``)."""
+
+    def __init__(self, protected: Iterable[str]) -> None:
+        from hirewall.reference.domains import DomainIntel
+
+        self.intel = DomainIntel(protected, disposable=())
+
+    def lookalike_of(self, domain: str) -> tuple[str, str] | None:
+        return self.intel.lookalike_of(domain)
+
+    def front_ioc(self, domain: str) -> str | None:
+        from hirewall.reference.domains import DPRK_FRONT_DOMAINS, registered_domain
+
+        return DPRK_FRONT_DOMAINS.get(registered_domain(domain) or "")
+
+
+def vendor_domain_checker(protected: Iterable[str]) -> VendorDomainChecker:
+    """``DomainCheckerFactory`` for ``Context.services["domains"]``."""
+    return VendorDomainChecker(protected)

@@ -160,12 +160,12 @@ class DomainIntel:
             p_skel = self._skeletons[dom][0]
             if label == p_label:
                 return dom, "tld-swap"
+            if flat == p_label.replace("-", ""):
+                return dom, "hyphenation" if suffix == p_suffix else "hyphenation+tld-swap"
             if suffix != p_suffix:
                 continue  # one change at a time: a new TLD *and* a new label is another name
             if skel == p_skel:
                 return dom, "homoglyph"
-            if flat == p_label.replace("-", ""):
-                return dom, "hyphenation"
             limit = 2 if len(p_label) >= 10 else 1 if len(p_label) >= 5 else 0
             if limit and abs(len(label) - len(p_label)) <= limit and _damerau(skel, p_skel) <= limit:
                 return dom, "typo"
