@@ -98,7 +98,9 @@ def test_mapping_file_renames_and_ignores(tmp_path: Path) -> None:
     mapping = tmp_path / "map.yaml"
     mapping.write_text(
         "files:\n  'gh_*.csv':\n    table: people\n"
-        "    columns: {Candidate ID: record_id, First Name: given_name, Email Address: email}\n    constants: {source_system: greenhouse}\n    ignore_unmapped: true\n"
+        "    columns: {Candidate ID: record_id, First Name: given_name, Email Address: email}\n"
+        "    constants: {source_system: greenhouse}\n"
+        "    ignore_unmapped: true\n"
     )
     eng = _engine()
     ingest(eng, tmp_path, load_mapping(mapping, load_contract()))
