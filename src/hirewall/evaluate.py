@@ -6,8 +6,8 @@ Metrics:
 - precision@k;
 - ring adjusted Rand index over persona records and records placed in rings;
 - false-positive rate per benign confounder group;
-- facilitator hit rate: share of true rings whose members' predicted ring lists a true
-  facilitator of that ring among its top 3.
+- facilitator hit rate: share of true rings (those with a labelled facilitator) whose members'
+  predicted ring lists a true facilitator of that ring among its top 3.
 """
 
 from __future__ import annotations
@@ -138,8 +138,7 @@ def _facilitator_top3(
         if true_ring and p.get("ring_id") and labels.role[p["record_id"]] == "persona":
             pred_rings[true_ring][p["ring_id"]] += 1
     hits = 0
-    considered = [r for r in labels.facilitators if any(labels.ring.get(x) == r for x in labels.role)]
-    true_rings = sorted({r for r in labels.ring.values()})
+    true_rings = sorted({r for r in labels.ring.values() if labels.facilitators.get(r)})
     for ring in true_rings:
         wanted = {stable_id(k, "fac-") for k in labels.facilitators.get(ring, set())}
         found = False
@@ -149,7 +148,7 @@ def _facilitator_top3(
         hits += found
     return {
         "rings": len(true_rings),
-        "rings_with_facilitator_labels": len(considered),
+        "rings_without_facilitator_labels": len(set(labels.ring.values())) - len(true_rings),
         "hit": hits,
         "rate": round(hits / len(true_rings), 4) if true_rings else 0.0,
     }

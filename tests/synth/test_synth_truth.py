@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import random
 from collections import Counter, defaultdict
 from itertools import combinations
@@ -68,9 +69,10 @@ def test_reapplicants_share_person_id_and_identity(big: World) -> None:
 
 def test_facilitator_entities_appear_in_the_data(normal: World) -> None:
     labels = [r for r in normal("labels") if r["entity_kind"] != "person"]
-    assert {r["entity_kind"] for r in labels} == {"address", "account", "vendor"}
+    assert {r["entity_kind"] for r in labels} == {"address", "ip", "account", "vendor"}
     assert all(r["role"] == "facilitator" and r["ring_id"] for r in labels)
     accounts = {r["account_fingerprint"] for r in normal("payouts")}
+    signin_ips = {r["ip"] for r in normal("signins")}
     vendors = {r["vendor_id"] for r in normal("vendors")}
     ship_keys = set()
     for s in normal("shipments"):
@@ -89,9 +91,12 @@ def test_facilitator_entities_appear_in_the_data(normal: World) -> None:
             assert r["entity_id"] in accounts
         elif r["entity_kind"] == "vendor":
             assert r["entity_id"] in vendors
+        elif r["entity_kind"] == "ip":
+            assert ipaddress.ip_address(r["entity_id"]).version == 4
         else:
             assert r["entity_id"].startswith("US|")
     assert any(r["entity_id"] in ship_keys for r in labels if r["entity_kind"] == "address")
+    assert any(r["entity_id"] in signin_ips for r in labels if r["entity_kind"] == "ip")
 
 
 def _links(world: World) -> dict[str, set[frozenset[str]]]:

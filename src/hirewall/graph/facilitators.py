@@ -25,6 +25,9 @@ KIND_WEIGHT = {
     "email": 0.5,
 }
 DEFAULT_KIND_WEIGHT = 0.3
+NOT_FACILITATORS = frozenset({"linkage", "resume", "photo"})
+"""Operator artefacts (a cloned résumé, a reused photo, a probabilistic link) that nobody
+lends: they tie a ring together but are not a facilitator."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ def rank_facilitators(
     out: list[Facilitator] = []
     for key, rs in served.items():
         g = groups[key]
+        if g.kind in NOT_FACILITATORS:
+            continue
         personas = len(g.records)
         weight = KIND_WEIGHT.get(g.kind, DEFAULT_KIND_WEIGHT)
         strength = 1.0 if g.link == "strong" else 0.6

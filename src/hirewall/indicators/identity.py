@@ -27,7 +27,12 @@ from hirewall.indicators.base import Context, Hit, Indicator, indicator
 
 
 def _across_homes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [r for r in rows if r["homes"] >= 2]
+    """Sharings where every sharer lives at a different home.
+
+    When two of the sharers live together, the number or mailbox is a household's (a family
+    landline that a grown child still lists), which is no evidence of an operator.
+    """
+    return [r for r in rows if r["homes"] >= 2 and r["homes"] == r["persons"]]
 
 
 @indicator(
@@ -39,7 +44,8 @@ def phone_shared_across_people(ctx: Context) -> Iterable[Hit]:
     The same phone number is on the records of people who are not the same person and do not
     live at the same address. One operator running several personas often reuses a phone.
     Innocent explanations: a typing error, or an agency recruiter's number entered for a
-    candidate. A number shared only within one home (a family landline) is not reported.
+    candidate. A number shared by a household (two of the sharers live together, as with a family
+    landline) is not reported.
     """
     rows = _across_homes(shared_rows(ctx, "SELECT record_id, phone AS val FROM people"))
     yield from group_hits(
@@ -108,12 +114,26 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
     """National id used under different names
 
     One national id appears under two or more different names. This is how stolen or
-    borrowed identities show up. Innocent explanations: a name change (marriage) recorded as a
-    new record, or a typing error in the id; check with the person before acting.
+    borrowed identities show up. The earliest record holding the id is presumed to be its
+    owner, and possibly the victim: it is reported for a check but not linked to the others.
+    Innocent explanations: a name change (marriage) recorded as a new record, or a typing error
+    in the id; check with the person before acting.
     """
     rows = [r for r in shared_rows(ctx, _NID_SOURCE) if r["names"] >= 2]
+    owners = dict(ctx.engine.query(NID_OWNER_SQL))
+    later = [r for r in rows if owners.get(r["val"]) != r["record_id"]]
+    for r in rows:
+        if owners.get(r["val"]) == r["record_id"]:
+            yield Hit(
+                str(r["record_id"]),
+                "national_id_reused_by_different_name",
+                0.2,
+                f"earliest record with this national id; {r['names'] - 1} later name(s) use it",
+                ({"record_id": r["record_id"], "national_id_hash": r["val"]},),
+                group=f"nid-owner:{r['val']}",  # a group of one: it links the owner to nobody
+            )
     yield from group_hits(
-        rows,
+        later,
         indicator_id="national_id_reused_by_different_name",
         group_col="val",
         group_prefix="nid",
@@ -123,15 +143,22 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
     )
 
 
+NID_OWNER_SQL = """
+SELECT national_id_hash,
+       arg_min(record_id, coalesce(applied_at, hired_at, DATE '9999-12-31')::VARCHAR || record_id)
+FROM people WHERE national_id_hash IS NOT NULL GROUP BY national_id_hash
+"""
+
+
 @indicator(
     code="I2", family="identity", sources=("SP1", "G1"), fairness="S", tables=("people",), link="strong"
 )
 def resume_near_duplicate(ctx: Context) -> Iterable[Hit]:
     """Résumé nearly identical to another person's
 
-    The résumé text is a near-copy (80% or more of its word sequences) of the résumé of a
-    different person. Operators clone one résumé across personas, changing only the name and
-    contacts. Innocent explanations: a shared template from a bootcamp or an agency that
+    The résumé text is a near-copy (70% or more of its word pairs, leaving out each person's
+    own name) of the résumé of a different person. Operators clone one résumé across personas,
+    changing only the name and contacts. Innocent explanations: a shared template from a bootcamp or an agency that
     rewrites its candidates' résumés.
     """
     for c in resume_clusters(ctx.engine, ctx.settings.seed):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -27,6 +26,7 @@ from hirewall.linkage.comparisons import (
     people_blocking_rules,
     people_comparisons,
 )
+from hirewall.linkage.phases import PhaseClock
 
 __all__ = [
     "IDENTITY_COMPARISONS",
@@ -76,39 +76,39 @@ def people_settings(
         link_type=link_type,
         unique_id_column_name="unique_id",
         comparisons=people_comparisons(dialect, model),
-        blocking_rules_to_generate_predictions=people_blocking_rules(),
+        blocking_rules_to_generate_predictions=people_blocking_rules(model),
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=True,
     )
 
 
-def train(linker: Any, options: TrainingOptions) -> dict[str, float]:
+def train(linker: Any, options: TrainingOptions, clock: PhaseClock | None = None) -> dict[str, float]:
     """Train ``linker`` in place: prior, u by random sampling, then EM on capped blocked pairs.
 
-    Returns the wall time of each phase in seconds.
+    Returns the wall time of each phase in seconds (also recorded on ``clock``).
     """
-    t0 = time.perf_counter()
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("given_name", "family_name", "birth_date"), block_on("email_key")],
-        recall=options.prior_recall,
-    )
-    t1 = time.perf_counter()
-    linker.training.estimate_u_using_random_sampling(max_pairs=options.u_max_pairs, seed=options.seed)
-    t2 = time.perf_counter()
-    # Each EM session cannot learn the m of the columns it blocks on, so two are needed.
-    for rule in (block_on("birth_date"), block_on("given_name", "family_name")):
-        before = copy.deepcopy(linker._settings_obj)
-        try:
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, estimate_without_term_frequencies=True, max_pairs=options.em_max_pairs
-            )
-        except ValueError as e:
-            # On small data EM can drive an m probability to 0, which Splink rejects half-way
-            # through the session; restore the settings it was editing and keep going.
-            linker._settings_obj = before
-            log.warning("linkage: an EM session was skipped: %s", e)
-    t3 = time.perf_counter()
-    return {"train_prior": t1 - t0, "train_u": t2 - t1, "train_em": t3 - t2}
+    clock = clock or PhaseClock()
+    with clock.phase("train_prior"):
+        linker.training.estimate_probability_two_random_records_match(
+            [block_on("given_name", "family_name", "birth_date"), block_on("email_key")],
+            recall=options.prior_recall,
+        )
+    with clock.phase("train_u"):
+        linker.training.estimate_u_using_random_sampling(max_pairs=options.u_max_pairs, seed=options.seed)
+    with clock.phase("train_em"):
+        # Each EM session cannot learn the m of the columns it blocks on, so two are needed.
+        for rule in (block_on("birth_date"), block_on("given_name", "family_name")):
+            before = copy.deepcopy(linker._settings_obj)
+            try:
+                linker.training.estimate_parameters_using_expectation_maximisation(
+                    rule, estimate_without_term_frequencies=True, max_pairs=options.em_max_pairs
+                )
+            except ValueError as e:
+                # On small data EM can drive an m probability to 0, which Splink rejects
+                # half-way through the session; restore the settings it was editing.
+                linker._settings_obj = before
+                log.warning("linkage: an EM session was skipped: %s", e)
+    return {k: clock.timings[k] for k in ("train_prior", "train_u", "train_em")}
 
 
 def save_model(linker: Any, path: Path) -> None:

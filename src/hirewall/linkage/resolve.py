@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from hirewall.linkage.model import (
     settings_dict,
     train,
 )
+from hirewall.linkage.phases import PhaseClock, PhaseListener
 from hirewall.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,8 @@ class LinkageOptions:
     """``dedupe_only`` for the store; ``link_only`` links several frames (benchmarks)."""
     model: ModelOptions = field(default_factory=ModelOptions)
     """Variant of the person model (the defaults fit hirewall stores)."""
+    phase_listener: PhaseListener | None = None
+    """Told when each phase (train_u, train_em, predict, classify, cluster...) starts and ends."""
 
 
 @dataclass(frozen=True)
@@ -128,20 +130,17 @@ def link_frames(
     saved = None if trained else json.loads(model_path.read_text())
     sd = settings_dict(dialect, saved, link_type=opts.link_type, model=opts.model)
     linker: Any = Linker(sdfs if len(sdfs) > 1 else sdfs[0], sd)
-    timings: dict[str, float] = {}
+    clock = PhaseClock(opts.phase_listener)
     if trained:
-        timings |= train(linker, opts.training)
+        train(linker, opts.training, clock)
         save_model(linker, model_path)
-
-    t0 = time.perf_counter()
-    classified = _score(linker, sdfs, opts.classify)
-    t1 = time.perf_counter()
-    pairs = classified.as_pyarrow_table()
-    same, shared = split_links(linker, pairs)
-    t2 = time.perf_counter()
-    clusters = _cluster(linker, db_api, sdfs, classified)
-    t3 = time.perf_counter()
-    timings |= {"predict": t1 - t0, "classify": t2 - t1, "cluster": t3 - t2}
+    with clock.phase("predict"):
+        classified = _score(linker, sdfs, opts.classify)
+    with clock.phase("classify"):
+        same, shared = split_links(linker, classified.as_pyarrow_table())
+    with clock.phase("cluster"):
+        clusters = _cluster(linker, db_api, sdfs, classified)
+    timings = dict(clock.timings)
     log.info("linkage: %d same-person, %d shared-operator links", same.num_rows, shared.num_rows)
     return LinkageResult(same, shared, clusters, model_path, trained, timings)
 

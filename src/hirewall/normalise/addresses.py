@@ -21,6 +21,10 @@ _UNIT_DESIGNATOR = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_TRAILING_UNIT = re.compile(
+    r"^(?P<street>.*?\S)\s*,?\s+(?P<unit>(?:APT|APARTMENT|UNIT|STE|SUITE|FLAT|RM|ROOM|#)\s*#?\s*[\w-]+)$",
+    re.IGNORECASE,
+)
 _PUNCT = re.compile(r"[^\w# -]")
 
 
@@ -96,9 +100,13 @@ def normalise_address(
             postal_code=(norm.get("postal_code") or "")[:5],
             country=country,
         )
+    street, unit = _clean(line1), unit_number(line2)
+    m = _TRAILING_UNIT.match(street)
+    if m and not unit:  # "6633 JEFFERSON STREET # 18": the unit written on the street line
+        street, unit = m.group("street"), unit_number(m.group("unit"))
     return Address(
-        line1=_clean(line1),
-        unit=unit_number(line2),
+        line1=street,
+        unit=unit,
         city=_clean(city),
         region=_clean(region),
         postal_code=_clean(postal_code).replace(" ", ""),

@@ -40,6 +40,9 @@ TACTICS: dict[str, tuple[str, bool, bool]] = {
     "N7": ("endpoint", False, True),
 }
 DIFFICULTIES = ("easy", "normal", "hard")
+FACILITATED = frozenset({"L3", "N3", "N6", "P2", "I13", "I12"})
+"""Tactics that need a facilitator: a laptop farm, a lent account, a front agency, an insider.
+Every ring has at least one: a remote scheme needs someone in the target country."""
 # (min tactics, max tactics, min families, min links)
 _MIX = {"easy": (6, 9, 4, 2), "normal": (3, 6, 2, 1), "hard": (2, 3, 2, 1)}
 RING_SIZE_WEIGHTS = (30, 22, 15, 10, 7, 5, 4, 3, 2, 1, 1)  # sizes 2..12
@@ -64,7 +67,7 @@ def choose_tactics(rng: np.random.Generator, difficulty: str) -> list[str]:
         chosen = [names[i] for i in rng.choice(len(names), size=k, replace=False)]
         fams = {TACTICS[t][0] for t in chosen}
         n_links = sum(TACTICS[t][1] for t in chosen)
-        if len(fams) >= families and n_links >= links:
+        if len(fams) >= families and n_links >= links and FACILITATED & set(chosen):
             return sorted(chosen, key=names.index)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,7 @@ def _ring_ids(rings: np.ndarray) -> pa.Array:
 def labels_table(
     pop: Population, book: AddressBook, fac: Facilitators, rid: pa.Array, lender_fp: pa.Array
 ) -> pa.Table:
-    """Ground truth: people, then farm addresses, lent accounts and front vendors per ring."""
+    """Ground truth: people, then farm addresses and IPs, lent accounts and front vendors per ring."""
     benign = pop.role == ROLE_BENIGN
     cols: dict[str, list[pa.Array]] = {c: [] for c in LABEL_COLUMNS}
     n = pop.n
@@ -120,6 +121,8 @@ def labels_table(
     for i, rings in enumerate(fac.farm_rings):
         key = _farm_key(book, fac.farm_addr[i])
         extra += [("address", key, r) for r in rings]
+        # The farm's laptops sign in from its home connection: that IP identifies it too.
+        extra += [("ip", str(ipaddress.ip_address(fac.farm_ip[i])), r) for r in rings]
     extra += [("account", str(lender_fp[i]), r) for i, rings in enumerate(fac.lender_rings) for r in rings]
     extra += [
         ("vendor", f"V{2 + len(LEGIT_FIRMS) + i:03d}", r)
