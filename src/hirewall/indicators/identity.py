@@ -158,8 +158,8 @@ def resume_near_duplicate(ctx: Context) -> Iterable[Hit]:
 
     The résumé text is a near-copy (70% or more of its word pairs, leaving out each person's
     own name) of the résumé of a different person. Operators clone one résumé across personas,
-    changing only the name and contacts. Innocent explanations: a shared template from a bootcamp or an agency that
-    rewrites its candidates' résumés.
+    changing only the name and contacts. Innocent explanations: a shared template from a
+    bootcamp, or an agency that rewrites its candidates' résumés.
     """
     for c in resume_clusters(ctx.engine, ctx.settings.seed):
         ev = evidence({"record_id": r, "similarity": c.similarity} for r, _ in c.records)
