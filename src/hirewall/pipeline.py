@@ -32,6 +32,8 @@ from hirewall.scoring.model import PersonScore, score_person
 from hirewall.settings import Settings
 from hirewall.store import row_count
 
+ARRIVAL_SQL = "SELECT record_id, coalesce(applied_at, hired_at) FROM people WHERE coalesce(applied_at, hired_at) IS NOT NULL"
+
 
 class Reporter(Protocol):
     """Receives progress; the CLI draws it as progress bars."""
@@ -146,7 +148,8 @@ def scan(
                 groups.update(linkage_groups)
                 timings.update({f"linkage_{k}": v for k, v in linkage_timings.items()})
             identity = identity_clusters(record_ids, pairs)
-            rings = find_rings(groups, identity)
+            dates = dict(engine.query(ARRIVAL_SQL)) if "people" in tables else {}
+            rings = find_rings(groups, identity, dates=dates)
             ring_of = {m: r.ring_id for r in rings for m in r.members}
             ring_strength = {r.ring_id: r.strength for r in rings}
         with _timed(timings, "scores"):

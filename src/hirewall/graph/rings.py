@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import combinations
 
 from hirewall.graph.unionfind import UnionFind
@@ -70,6 +71,46 @@ class Ring:
         return min(1.0, (2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds)) / 3)
 
 
+WAVE_DAYS = 180
+
+
+def _identity_dates(
+    people: list[str], identity: Mapping[str, str], dates: Mapping[str, date] | None
+) -> dict[str, date]:
+    if not dates:
+        return {}
+    wanted = set(people)
+    out: dict[str, date] = {}
+    for record, ident in identity.items():
+        d = dates.get(record)
+        if ident in wanted and d is not None and (ident not in out or d < out[ident]):
+            out[ident] = d
+    for p in people:
+        if p not in out and dates.get(p) is not None:
+            out[p] = dates[p]
+    return out
+
+
+def waves(people: list[str], when: Mapping[str, date]) -> list[list[str]]:
+    """Split people into waves: runs of arrival dates with gaps of at most WAVE_DAYS.
+
+    People without a date stay together in one wave of their own.
+    """
+    dated = sorted((when[p], p) for p in people if p in when)
+    undated = [p for p in people if p not in when]
+    out: list[list[str]] = [undated] if len(undated) >= 2 else []
+    current: list[str] = []
+    last: date | None = None
+    for d, p in dated:
+        if last is not None and (d - last).days > WAVE_DAYS:
+            out.append(current)
+            current = []
+        current.append(p)
+        last = d
+    out.append(current)
+    return [w for w in out if len(w) >= 2]
+
+
 def _attach_facilitated(uf: UnionFind, facilitated: list[list[str]]) -> None:
     """Join people through facilitator things without fusing established clusters."""
     core_size = {root: len(members) for root, members in uf.groups().items()}
@@ -118,13 +159,17 @@ def find_rings(
     groups: Mapping[str, Group],
     identity: Mapping[str, str],
     max_group_size: int = MAX_GROUP_SIZE,
+    dates: Mapping[str, date] | None = None,
 ) -> list[Ring]:
     """Connected components of people under strong and corroborated weak links.
 
     Operator artefacts (contacts, résumés, photos, ids, devices) join people first. A
     facilitator's thing then joins the people it serves, except that it never fuses two
     clusters that each already hold two or more people: those are two operators using one
-    facilitator. A lone persona it serves joins the cluster it shares most with.
+    facilitator. A lone persona it serves joins the cluster it shares most with. When
+    ``dates`` (record -> applied or hired date) are known, a facilitator joins only people who
+    arrived within :data:`WAVE_DAYS` of each other: an operator team applies in a wave, while a
+    laptop farm or a front agency serves different teams at different times.
     """
     uf = UnionFind()
     weak_pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -134,7 +179,7 @@ def find_rings(
         if len(people) < 2 or len(people) > max_group_size:
             continue
         if g.link == "strong" and g.kind in FACILITATOR_KINDS:
-            facilitated.append(people)
+            facilitated.extend(waves(people, _identity_dates(people, identity, dates)))
         elif g.link == "strong":
             for p in people[1:]:
                 uf.union(people[0], p)

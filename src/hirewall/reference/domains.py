@@ -162,10 +162,10 @@ class DomainIntel:
                 return dom, "tld-swap"
             if flat == p_label.replace("-", ""):
                 return dom, "hyphenation" if suffix == p_suffix else "hyphenation+tld-swap"
+            if skel == p_skel:  # reads the same: a homoglyph, with or without a new TLD
+                return dom, "homoglyph" if suffix == p_suffix else "homoglyph+tld-swap"
             if suffix != p_suffix:
                 continue  # one change at a time: a new TLD *and* a new label is another name
-            if skel == p_skel:
-                return dom, "homoglyph"
             limit = 2 if len(p_label) >= 10 else 1 if len(p_label) >= 5 else 0
             if limit and abs(len(label) - len(p_label)) <= limit and _damerau(skel, p_skel) <= limit:
                 return dom, "typo"
