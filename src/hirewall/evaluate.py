@@ -53,8 +53,7 @@ def read_labels(path: Path) -> Labels:
                         ring[eid] = row["ring_id"]
                     group[eid] = row.get("confounder_group") or "none"
                     if row["role"] == "facilitator" and row.get("ring_id"):
-                        facilitators[row["ring_id"]].add(f"referrer:{eid}")
-                        facilitators[row["ring_id"]].add(f"person:{eid}")
+                        facilitators[row["ring_id"]].add(f"referral:{eid}")
                 elif row.get("ring_id"):
                     facilitators[row["ring_id"]].add(f"{kind}:{eid}")
     except (OSError, KeyError) as e:

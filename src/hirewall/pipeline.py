@@ -32,7 +32,9 @@ from hirewall.scoring.model import PersonScore, score_person
 from hirewall.settings import Settings
 from hirewall.store import row_count
 
-ARRIVAL_SQL = "SELECT record_id, coalesce(applied_at, hired_at) FROM people WHERE coalesce(applied_at, hired_at) IS NOT NULL"
+ARRIVAL_SQL = """
+SELECT record_id, coalesce(applied_at, hired_at) FROM people WHERE coalesce(applied_at, hired_at) IS NOT NULL
+"""
 
 
 class Reporter(Protocol):

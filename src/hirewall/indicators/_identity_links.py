@@ -62,7 +62,12 @@ def vendor_link_rows(ctx: Context) -> list[dict[str, Any]]:
 
 
 @indicator(
-    code="I12", family="identity", sources=("G1", "M3", "SEAL"), fairness="S", tables=("people",), link="weak"
+    code="I12",
+    family="identity",
+    sources=("G1", "M3", "SEAL"),
+    fairness="S",
+    tables=("people",),
+    link="strong",
 )
 def referred_by_linked_person(ctx: Context) -> Iterable[Hit]:
     """Referral chain into linked people

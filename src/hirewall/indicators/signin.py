@@ -85,7 +85,8 @@ WITH s AS (
   FROM signins s JOIN __hw_ipinfo i USING (ip)
   WHERE NOT i.is_org AND i.country IS NOT NULL AND coalesce(s.result, 'success') = 'success'
 )
-SELECT record_id, week, count(DISTINCT country) AS countries, list(DISTINCT country) AS country_list,
+SELECT record_id, week, count(DISTINCT country) AS countries,
+       list(DISTINCT country ORDER BY country) AS country_list,
        min(signed_in_at) AS first_at, max(signed_in_at) AS last_at
 FROM s GROUP BY record_id, week HAVING count(DISTINCT country) >= ?
 ORDER BY record_id, week
@@ -120,7 +121,8 @@ def signin_many_countries(ctx: Context) -> Iterable[Hit]:
 ANON_SQL = """
 SELECT s.record_id, count(*) AS total,
        count(*) FILTER (WHERE i.kind IN ('hosting', 'vpn', 'tor')) AS risky,
-       list(DISTINCT {'ip': s.ip, 'kind': i.kind, 'org': i.org})
+       list(DISTINCT {'ip': s.ip, 'kind': i.kind, 'org': i.org}
+            ORDER BY {'ip': s.ip, 'kind': i.kind, 'org': i.org})
          FILTER (WHERE i.kind IN ('hosting', 'vpn', 'tor')) AS risky_ips
 FROM signins s JOIN __hw_ipinfo i USING (ip)
 WHERE NOT i.is_org AND coalesce(s.result, 'success') = 'success'
@@ -234,7 +236,7 @@ first5 AS (SELECT * FROM f WHERE rn <= 5),
 base AS (SELECT avg(CASE WHEN device_managed THEN 0.0 ELSE 1.0 END) AS rate FROM first5
          WHERE device_managed IS NOT NULL)
 SELECT record_id, count(*) FILTER (WHERE NOT device_managed) AS unmanaged, count(device_managed) AS known,
-       list(DISTINCT device_id) FILTER (WHERE NOT device_managed) AS devices,
+       list(DISTINCT device_id ORDER BY device_id) FILTER (WHERE NOT device_managed) AS devices,
        (SELECT rate FROM base) AS org_rate
 FROM first5 GROUP BY record_id HAVING count(*) FILTER (WHERE NOT device_managed) >= 2
 ORDER BY record_id

@@ -165,7 +165,11 @@ class DomainIntel:
             if skel == p_skel:  # reads the same: a homoglyph, with or without a new TLD
                 return dom, "homoglyph" if suffix == p_suffix else "homoglyph+tld-swap"
             if suffix != p_suffix:
-                continue  # one change at a time: a new TLD *and* a new label is another name
+                # A new TLD *and* a new label is usually another name; only a long label with a
+                # single typo (a doubled or swapped letter) still reads as the protected one.
+                if len(p_label) >= 8 and abs(len(label) - len(p_label)) <= 1 and _damerau(skel, p_skel) <= 1:
+                    return dom, "typo+tld-swap"
+                continue
             limit = 2 if len(p_label) >= 10 else 1 if len(p_label) >= 5 else 0
             if limit and abs(len(label) - len(p_label)) <= limit and _damerau(skel, p_skel) <= limit:
                 return dom, "typo"

@@ -82,7 +82,7 @@ WEIGHTS: dict[str, Weight] = {
     "mouse_jiggler": Weight(0.5, corroboration_only=True),
     "device_shared_across_people": Weight(3.5),
     "vendor_places_linked_personas": Weight(1.0),
-    "placed_by_lookalike_vendor": Weight(3.0),
+    "placed_by_lookalike_vendor": Weight(4.0),
     "vendor_contact_reused_by_person": Weight(2.5),
     "vendor_contact_freemail": Weight(0.5, corroboration_only=True),
 }

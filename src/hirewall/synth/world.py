@@ -76,7 +76,7 @@ def generate_world(
     tables["signins"] = signins_table(substream(seed, "signins"), pop, book, ips, ship_plan, fac.farm_ip, rid)
     tables["endpoint"] = endpoint_table(substream(seed, "endpoint"), pop, ship_plan, rid)
     tables["vendors"] = vendors_table(substream(seed, "vendors"), pop, book, fac)
-    tables["labels"] = labels_table(pop, book, fac, rid, lender_fp)
+    tables["labels"] = labels_table(pop, book, fac, rid, lender_fp, _farm_traces(tables, pop, rid))
     for name, table in tables.items():
         _write(table, out, name, fmt)
     summary: dict[str, Any] = {f"{name}_rows": t.num_rows for name, t in tables.items()}
@@ -104,10 +104,42 @@ def _ring_ids(rings: np.ndarray) -> pa.Array:
     return where(rings >= 0, join("ring-", num(np.maximum(rings, 0), 4)), "")
 
 
+def _farm_traces(tables: dict[str, pa.Table], pop: Population, rid: pa.Array) -> set[tuple[str, str, int]]:
+    """(kind, key, ring) of every farm address a ring's persona shipped to and every IP it signed
+    in from. A farm that left no trace in the data is no facilitator anyone could find."""
+    ring_of = {r: int(g) for r, g in zip(rid.to_pylist(), pop.ring.tolist(), strict=True) if g >= 0}
+    traces: set[tuple[str, str, int]] = set()
+    for row in tables["signins"].select(["record_id", "ip"]).to_pylist():
+        if row["record_id"] in ring_of:
+            traces.add(("ip", row["ip"], ring_of[row["record_id"]]))
+    ship_cols = [
+        "record_id",
+        "ship_line1",
+        "ship_line2",
+        "ship_city",
+        "ship_region",
+        "ship_postal_code",
+        "ship_country",
+    ]
+    for row in tables["shipments"].select(ship_cols).to_pylist():
+        if row["record_id"] in ring_of:
+            key = normalise_address(*(row[c] or "" for c in ship_cols[1:])).address_key
+            traces.add(("address", key, ring_of[row["record_id"]]))
+    return traces
+
+
 def labels_table(
-    pop: Population, book: AddressBook, fac: Facilitators, rid: pa.Array, lender_fp: pa.Array
+    pop: Population,
+    book: AddressBook,
+    fac: Facilitators,
+    rid: pa.Array,
+    lender_fp: pa.Array,
+    traces: set[tuple[str, str, int]],
 ) -> pa.Table:
-    """Ground truth: people, then farm addresses and IPs, lent accounts and front vendors per ring."""
+    """Ground truth: people, then farm addresses and IPs, lent accounts and front vendors per ring.
+
+    Farm addresses and IPs are listed for a ring only where its personas left a trace of them.
+    """
     benign = pop.role == ROLE_BENIGN
     cols: dict[str, list[pa.Array]] = {c: [] for c in LABEL_COLUMNS}
     n = pop.n
@@ -120,9 +152,14 @@ def labels_table(
     extra: list[tuple[str, str, int]] = []
     for i, rings in enumerate(fac.farm_rings):
         key = _farm_key(book, fac.farm_addr[i])
-        extra += [("address", key, r) for r in rings]
+        ip = str(ipaddress.ip_address(fac.farm_ip[i]))
         # The farm's laptops sign in from its home connection: that IP identifies it too.
-        extra += [("ip", str(ipaddress.ip_address(fac.farm_ip[i])), r) for r in rings]
+        extra += [
+            (kind, k, r)
+            for r in rings
+            for kind, k in (("address", key), ("ip", ip))
+            if (kind, k, r) in traces
+        ]
     extra += [("account", str(lender_fp[i]), r) for i, rings in enumerate(fac.lender_rings) for r in rings]
     extra += [
         ("vendor", f"V{2 + len(LEGIT_FIRMS) + i:03d}", r)
