@@ -21,6 +21,7 @@ from hirewall.exceptions import HirewallError, IndicatorError
 from hirewall.graph.facilitators import Facilitator, rank_facilitators
 from hirewall.graph.identity import identity_clusters, same_person_pairs
 from hirewall.graph.linkage import splink_links
+from hirewall.graph.referrals import referral_hits
 from hirewall.graph.rings import Ring, build_groups, find_rings
 from hirewall.indicators import catalogue
 from hirewall.indicators.base import Context, Hit, Indicator
@@ -152,6 +153,14 @@ def scan(
             identity = identity_clusters(record_ids, pairs)
             dates = dict(engine.query(ARRIVAL_SQL)) if "people" in tables else {}
             rings = find_rings(groups, identity, dates=dates)
+            if "people" in tables:
+                extra = referral_hits(engine, {m: r.ring_id for r in rings for m in r.members})
+                if extra:
+                    hits.extend(extra)
+                    groups = build_groups(hits, indicators) | {
+                        k: g for k, g in groups.items() if k.startswith("linkage:")
+                    }
+                    rings = find_rings(groups, identity, dates=dates)
             ring_of = {m: r.ring_id for r in rings for m in r.members}
             ring_strength = {r.ring_id: r.strength for r in rings}
         with _timed(timings, "scores"):

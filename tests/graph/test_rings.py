@@ -64,3 +64,30 @@ def test_facilitators_rank_shared_things_of_rings() -> None:
     assert facs[0].key == "account:1"
     assert "3 record(s)" in facs[0].why
     assert {f.key for f in facs} == {"account:1", "ip:9"}
+
+
+def test_holder_of_a_stolen_id_with_no_other_link_is_not_pulled_into_the_ring() -> None:
+    cat = {**CAT, "nid_reuse": fake_indicator("nid_reuse", link="strong")}
+    hits = [
+        hit("t1", "shared_account", group="account:1"),
+        hit("t2", "shared_account", group="account:1"),
+        *(hit(x, "nid_reuse", group="nid:h") for x in ("t1", "t2", "victim")),
+    ]
+    ids = {x: x for x in ("t1", "t2", "victim")}
+    rings = find_rings(build_groups(hits, cat), ids)
+    assert [r.members for r in rings] == [("t1", "t2")]
+    # With no other evidence anywhere, the shared id alone still links its holders.
+    only_nid = [hit(x, "nid_reuse", group="nid:h") for x in ("a", "b")]
+    assert [r.members for r in find_rings(build_groups(only_nid, cat), {"a": "a", "b": "b"})] == [("a", "b")]
+
+
+def test_facilitator_joins_only_people_who_arrived_in_one_wave() -> None:
+    from datetime import date
+
+    hits = [hit(x, "shared_account", group="account:farm") for x in ("a", "b", "c", "d")]
+    groups = build_groups(
+        hits, {**CAT, "shared_account": fake_indicator("shared_account", "payout", link="strong")}
+    )
+    dates = {"a": date(2024, 1, 1), "b": date(2024, 2, 1), "c": date(2025, 6, 1), "d": date(2025, 7, 1)}
+    rings = find_rings(groups, {x: x for x in "abcd"}, dates=dates)
+    assert sorted(r.members for r in rings) == [("a", "b"), ("c", "d")]

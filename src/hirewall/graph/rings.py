@@ -72,6 +72,26 @@ class Ring:
 
 
 WAVE_DAYS = 180
+IDENTITY_DOCUMENT_KINDS = frozenset({"nid"})
+"""A stolen identity links its thieves, and its real owner too if the owner is on file."""
+
+
+def _other_strong_links(groups: Mapping[str, Group], identity: Mapping[str, str]) -> dict[str, int]:
+    """Per person, how many strong groups of other kinds than identity documents hold them."""
+    count: dict[str, int] = defaultdict(int)
+    for g in groups.values():
+        if g.link != "strong" or g.kind in IDENTITY_DOCUMENT_KINDS or len(g.records) < 2:
+            continue
+        for p in {identity.get(r, r) for r in g.records}:
+            count[p] += 1
+    return count
+
+
+def _without_presumed_victims(people: list[str], other_links: Mapping[str, int]) -> list[str]:
+    """Drop, from a shared identity document, the holders with no other link, when some
+    holders do have other links: those are the operator's personas, the others its victims."""
+    linked = [p for p in people if other_links.get(p, 0) > 0]
+    return linked if linked and len(linked) < len(people) else people
 
 
 def _identity_dates(
@@ -174,8 +194,11 @@ def find_rings(
     uf = UnionFind()
     weak_pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     facilitated: list[list[str]] = []
+    other_links = _other_strong_links(groups, identity)
     for g in groups.values():
         people = sorted({identity.get(r, r) for r in g.records})
+        if g.kind in IDENTITY_DOCUMENT_KINDS:
+            people = _without_presumed_victims(people, other_links)
         if len(people) < 2 or len(people) > max_group_size:
             continue
         if g.link == "strong" and g.kind in FACILITATOR_KINDS:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
-from splink import block_on
+from splink import ColumnExpression, block_on
 
 from hirewall.exceptions import ConfigError
 
@@ -136,13 +136,29 @@ def _address_comparison() -> cl.CustomComparison:
     )
 
 
+def _email_comparison() -> cl.CustomComparison:
+    """Splink's email levels without the Jaro-Winkler on the whole address (the costliest one)."""
+    user = ColumnExpression("email_key").regex_extract("^[^@]+")
+    return cl.CustomComparison(
+        output_column_name="email_key",
+        comparison_description="Email",
+        comparison_levels=[
+            cll.NullLevel("email_key"),
+            cll.ExactMatchLevel("email_key").configure(tf_adjustment_column="email_key"),
+            cll.ExactMatchLevel(user).configure(label_for_charts="Same username"),
+            cll.JaroWinklerLevel(user, 0.88).configure(label_for_charts="Similar username"),
+            cll.ElseLevel(),
+        ],
+    )
+
+
 def _city_comparison() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="city",
         comparison_description="City of the home address",
         comparison_levels=[
             cll.NullLevel("city"),
-            cll.ExactMatchLevel("city").configure(tf_adjustment_column="city"),
+            cll.ExactMatchLevel("city"),
             cll.JaroWinklerLevel("city", 0.9),
             cll.ElseLevel(),
         ],
@@ -177,7 +193,7 @@ def people_comparisons(dialect: Dialect, model: ModelOptions | None = None) -> l
         cl.DateOfBirthComparison(
             "birth_date", input_is_string=model.birth_date_is_string, datetime_format=dob_format
         ),
-        cl.EmailComparison("email_key"),
+        _email_comparison(),
         cl.DamerauLevenshteinAtThresholds("phone", [1]).configure(term_frequency_adjustments=True),
         _address_comparison(),
         _city_comparison(),

@@ -1,0 +1,74 @@
+"""Referral chains into rings (I12), evaluated once rings are known.
+
+An operator's personas recommend more personas (G1: they "recommend additional DPRK IT
+workers"). A referral alone proves nothing, so it is used only to extend a ring found on other
+evidence: a person referred by a ring member, or who referred two or more members of one ring,
+joins that ring through the referral. The hits use the I12 indicator's id, so their
+explanation, source and weight are the catalogue's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from hirewall.engine.base import Engine
+from hirewall.indicators.base import Hit
+
+INDICATOR = "referred_by_linked_person"
+REFERRALS_SQL = """
+SELECT record_id, referred_by FROM people
+WHERE referred_by IS NOT NULL AND referred_by <> record_id
+ORDER BY record_id
+"""
+MAX_ROUNDS = 3
+
+
+def referral_hits(engine: Engine, ring_of: Mapping[str, str]) -> list[Hit]:
+    """Hits that tie referees and referrers to the rings of the people on the other side."""
+    pairs = [(str(a), str(b)) for a, b in engine.query(REFERRALS_SQL)]
+    if not pairs:
+        return []
+    joined = dict(ring_of)
+    hits: dict[tuple[str, str], Hit] = {}
+    for _ in range(MAX_ROUNDS):
+        added = False
+        referees: dict[str, list[str]] = defaultdict(list)
+        for referee, referrer in pairs:
+            referees[referrer].append(referee)
+            ring = joined.get(referrer)
+            if ring and referee not in joined:
+                joined[referee] = ring
+                hits[(referee, referrer)] = _hit(referee, referrer, f"referred by a member of {ring}")
+                hits[(referrer, referrer)] = _hit(referrer, referrer, f"referred people into {ring}")
+                added = True
+        for referrer, people in referees.items():
+            rings = defaultdict(list)
+            for p in people:
+                if p in joined:
+                    rings[joined[p]].append(p)
+            for ring, members in rings.items():
+                if len(members) >= 2 and referrer not in joined:
+                    joined[referrer] = ring
+                    hits[(referrer, referrer)] = _hit(
+                        referrer, referrer, f"referred {len(members)} members of {ring}"
+                    )
+                    for m in members:
+                        hits[(m, referrer)] = _hit(
+                            m, referrer, f"referred by {referrer}, who referred others"
+                        )
+                    added = True
+        if not added:
+            break
+    return list(hits.values())
+
+
+def _hit(record_id: str, referrer: str, summary: str) -> Hit:
+    return Hit(
+        record_id,
+        INDICATOR,
+        0.7,
+        summary,
+        ({"record_id": record_id, "referred_by": referrer},),
+        group=f"referral:{referrer}",
+    )

@@ -1,0 +1,25 @@
+from hirewall.engine.duckdb import DuckDBEngine
+from hirewall.graph.referrals import referral_hits
+from hirewall.store import create_schema
+
+
+def _store(pairs: list[tuple[str, str | None]]) -> DuckDBEngine:
+    eng = DuckDBEngine(None)
+    create_schema(eng)
+    for rid, ref in pairs:
+        eng.execute("INSERT INTO people (record_id, referred_by) VALUES (?, ?)", [rid, ref])
+    return eng
+
+
+def test_referee_of_a_ring_member_joins_through_the_referral_chain() -> None:
+    eng = _store([("a", None), ("b", "a"), ("c", "b"), ("x", None), ("y", "x")])
+    hits = referral_hits(eng, {"a": "ring-1"})
+    joined = {h.record_id for h in hits}
+    assert joined == {"a", "b", "c"}  # b through a, then c through b; x and y are untouched
+    assert {h.group for h in hits if h.record_id == "c"} == {"referral:b"}
+
+
+def test_referrer_of_two_ring_members_joins_but_one_referral_alone_does_not() -> None:
+    eng = _store([("boss", None), ("p1", "boss"), ("p2", "boss"), ("q", "solo")])
+    assert {h.record_id for h in referral_hits(eng, {"p1": "r", "p2": "r"})} == {"boss", "p1", "p2"}
+    assert referral_hits(eng, {}) == []
