@@ -61,6 +61,15 @@ def read_labels(path: Path) -> Labels:
     return Labels(role, ring, group, dict(facilitators))
 
 
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Every JSON object of a JSON Lines file."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+    except (OSError, json.JSONDecodeError) as e:
+        raise InputFileError(path, f"not a readable scan output: {e}") from e
+
+
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -71,11 +80,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 def evaluate(out: Path, labels_path: Path) -> dict[str, Any]:
     """Compute every metric for the scan in ``out`` against ``labels_path``."""
     labels = read_labels(labels_path)
-    persons = [json.loads(line) for line in (out / "persons.jsonl").open(encoding="utf-8")]
-    rings = {r["ring_id"]: r for r in map(json.loads, (out / "rings.jsonl").open(encoding="utf-8"))}
-    facs = {
-        f["facilitator_id"]: f for f in map(json.loads, (out / "facilitators.jsonl").open(encoding="utf-8"))
-    }
+    persons = read_jsonl(out / "persons.jsonl")
+    rings = {r["ring_id"]: r for r in read_jsonl(out / "rings.jsonl")}
+    facs = {f["facilitator_id"]: f for f in read_jsonl(out / "facilitators.jsonl")}
     persons = [p for p in persons if p["record_id"] in labels.role]
     y_true = [labels.role[p["record_id"]] == "persona" for p in persons]
     scores = [float(p["score"]) for p in persons]
