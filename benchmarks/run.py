@@ -45,7 +45,7 @@ def main() -> None:
                 print(json.dumps(r), flush=True)
                 results["pipeline"].append(r)
     if "extras" in suites:
-        for module in ("benchmarks.linkage_febrl", "benchmarks.reference_bench"):
+        for module in ("benchmarks.linkage_febrl", "benchmarks.linkage_scale", "benchmarks.reference_bench"):
             if Path(module.replace(".", "/") + ".py").exists():
                 proc = subprocess.run(
                     [sys.executable, "-m", module, "--json"], capture_output=True, text=True, check=False
