@@ -1,8 +1,7 @@
-from tests.factory import fake_indicator, hit
-
 from hirewall.graph.facilitators import rank_facilitators
 from hirewall.graph.identity import identity_clusters
 from hirewall.graph.rings import build_groups, find_rings
+from tests.factory import fake_indicator, hit
 
 CAT = {
     "shared_account": fake_indicator("shared_account", "payout", link="strong"),

@@ -80,6 +80,7 @@ FAMILY = [
     "cruz",
     "sato",
 ]
+CITIES = ["Springfield", "Riverton", "Lakewood", "Fairview", "Georgetown", "Salem", "Madison", "Clinton"]
 STREETS = ["MAIN ST", "OAK AVE", "PINE RD", "ELM ST", "LAKE DR", "HILL RD", "PARK AVE", "RIVER RD"]
 
 
@@ -111,6 +112,7 @@ def _person(rng: random.Random, p: int) -> dict[str, Any]:
         "address_line1": street,
         "address_line2": f"APT {unit}",
         "postal_code": zip5,
+        "city": CITIES[int(zip5) % len(CITIES)],
         "country": "US",
         "home_address_key": f"US|{zip5}|{street}|{unit}",
         "home_building_key": f"US|{zip5}|{street}",
@@ -153,6 +155,7 @@ def make_world(n_people: int = 240, n_rings: int = 6, seed: int = 7) -> World:
                 b["phone"] = lead["phone"]
             b["home_building_key"] = lead["home_building_key"]
             b["address_line1"], b["postal_code"] = lead["address_line1"], lead["postal_code"]
+            b["city"] = lead["city"]
             unit = "1" if r % 3 == 0 else str(m + 2)
             b["home_address_key"] = f"{lead['home_building_key']}|{unit}"
     for p, base in enumerate(bases):

@@ -1,7 +1,6 @@
-from tests.factory import fake_indicator, hit
-
 from hirewall.scoring.model import band_for, score_person
 from hirewall.scoring.weights import HIGH_BAND, MEDIUM_BAND
+from tests.factory import fake_indicator, hit
 
 CAT = {
     "strong_ship": fake_indicator("strong_ship", "shipping", link="strong"),
