@@ -154,7 +154,8 @@ def settings_dict(
         old = saved_comparisons.get(comp["output_column_name"])
         if old is None or len(old["comparison_levels"]) != len(comp["comparison_levels"]):
             raise ConfigError(
-                f"linkage model does not match comparison {comp['output_column_name']!r}; retrain it (hirewall scan --retrain-linkage)"
+                f"linkage model does not match comparison {comp['output_column_name']!r}; "
+                "retrain it (hirewall scan --retrain-linkage)"
             )
         for level, old_level in zip(comp["comparison_levels"], old["comparison_levels"], strict=True):
             for key in _LEVEL_PARAMS:
