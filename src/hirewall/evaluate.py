@@ -1,7 +1,8 @@
 """Score a scan against ground truth (``labels.csv`` from ``hirewall synth``).
 
 Metrics:
-- precision, recall and F1 of "flagged for review" (band medium or high) and of band high;
+- precision, recall and F1 of "flagged for review" (band medium or high) and of band high,
+  over persona and benign records (facilitator people are reported apart);
 - ROC-AUC and average precision of the score;
 - precision@k;
 - ring adjusted Rand index over persona records and records placed in rings;
@@ -83,10 +84,17 @@ def evaluate(out: Path, labels_path: Path) -> dict[str, Any]:
     persons = read_jsonl(out / "persons.jsonl")
     rings = {r["ring_id"]: r for r in read_jsonl(out / "rings.jsonl")}
     facs = {f["facilitator_id"]: f for f in read_jsonl(out / "facilitators.jsonl")}
-    persons = [p for p in persons if p["record_id"] in labels.role]
+    # Facilitator people (an insider who refers personas) are neither personas nor benign:
+    # flagging them is right, so they are counted apart, not as false positives.
+    helpers = [p for p in persons if labels.role.get(p["record_id"]) == "facilitator"]
+    persons = [p for p in persons if labels.role.get(p["record_id"]) in {"persona", "benign"}]
     y_true = [labels.role[p["record_id"]] == "persona" for p in persons]
     scores = [float(p["score"]) for p in persons]
-    metrics: dict[str, Any] = {"records": len(persons), "personas": sum(y_true)}
+    metrics: dict[str, Any] = {
+        "records": len(persons),
+        "personas": sum(y_true),
+        "facilitator_people": {"n": len(helpers), "flagged": sum(p["band"] in FLAG_BANDS for p in helpers)},
+    }
     for name, bands in (("flagged", FLAG_BANDS), ("high", frozenset({"high"}))):
         tp = sum(1 for p, t in zip(persons, y_true, strict=True) if t and p["band"] in bands)
         fp = sum(1 for p, t in zip(persons, y_true, strict=True) if not t and p["band"] in bands)

@@ -138,6 +138,8 @@ def _background(rng: np.random.Generator, pop: Population) -> None:
         pop.referred_by[referred] = rng.choice(benign_hired, size=len(referred))
         pop.referred_by[pop.referred_by == np.arange(pop.n)] = -1
     benign = pop.role == ROLE_BENIGN
-    pop.flag("mover")[:] = benign & pop.is_hired() & (rng.random(pop.n) < 0.03)
+    # A family landline stays with its home: nobody who shares one moves out and keeps it.
+    settled = pop.group != G["family_landline"]
+    pop.flag("mover")[:] = benign & settled & pop.is_hired() & (rng.random(pop.n) < 0.03)
     pop.flag("jiggler")[:] = benign & pop.is_hired() & (rng.random(pop.n) < 0.01)
     pop.flag("byod")[:] = benign & pop.is_hired() & (rng.random(pop.n) < 0.02)

@@ -41,7 +41,15 @@ def vendors_table(
         domains.append(lookalike(rng, name, domain))
     n = len(names)
     front = np.arange(n) >= len(firms)
+    # Contact names come from the name pool (via random rows). A real firm's contact phone is
+    # the firm's own line, never a person's on file; a front's contact is one of the personas
+    # of the first ring it serves, so its details lead back to the operator.
     contact = rng.choice(np.flatnonzero(pop.phone_country == "US"), n)
+    for i, rings in enumerate(fac.front_rings):
+        personas = np.flatnonzero(pop.ring == rings[0]) if rings else np.zeros(0, dtype=np.int64)
+        if len(personas):
+            contact[len(firms) + i] = int(rng.choice(personas))
+    office = join("+1 212-555-01", num(np.arange(n) % 100, 2))
     given = take([g for g, _ in pools.GIVEN_NAMES], pop.given[contact])
     family = take([f for f, _ in pools.FAMILY_NAMES], pop.family[contact])
     gs = take([slug(g) for g, _ in pools.GIVEN_NAMES], pop.given[contact])
@@ -60,7 +68,7 @@ def vendors_table(
             "domain": pa.array(domains, STRING),
             "contact_name": join(given, " ", family),
             "contact_email": where(front, free, work),
-            "contact_phone": phones(rng, pop, contact),
+            "contact_phone": where(front, phones(rng, pop, contact), office),
             "address_line1": addr["line1"],
             "address_line2": where(front, "", suite),
             "city": addr["city"],
