@@ -46,11 +46,20 @@ class Facilitator:
 def rank_facilitators(
     rings: Sequence[Ring], groups: Mapping[str, Group], ring_scores: Mapping[str, float]
 ) -> list[Facilitator]:
-    """Rank every group that links two or more members of some ring."""
+    """Rank every shared thing that serves a ring: it ties two or more of its members, or it is
+    shared by several people and reaches at least one member (a farm that received one device
+    from this ring and others from other rings)."""
+    ring_of = {m: r for r in rings for m in r.members}
     served: dict[str, list[Ring]] = {}
     for ring in rings:
         for g in ring.groups:
             served.setdefault(g.key, []).append(ring)
+    for key, g in groups.items():
+        if len(g.records) < 2 or g.kind in NOT_FACILITATORS:
+            continue
+        for ring in {ring_of[r].ring_id: ring_of[r] for r in g.records if r in ring_of}.values():
+            if ring not in served.setdefault(key, []):
+                served[key].append(ring)
     out: list[Facilitator] = []
     for key, rs in served.items():
         g = groups[key]
