@@ -42,11 +42,22 @@ def _scan(data: Path, out: Path, settings: Settings, mapping: Path | None, store
 @click.option("--store", type=OUT, help="DuckDB store file (default: OUT/hirewall.duckdb).")
 @click.option("--no-mask", is_flag=True, help="Show identifiers unmasked in outputs.")
 @click.option("--quiet", is_flag=True, help="No progress bars.")
+@click.option("--no-linkage", is_flag=True, help="Skip Splink probabilistic linkage.")
+@click.option("--retrain-linkage", is_flag=True, help="Retrain the saved Splink model instead of reusing it.")
 def scan_cmd(
-    data: Path, out: Path, mapping: Path | None, store: Path | None, no_mask: bool, quiet: bool
+    data: Path,
+    out: Path,
+    mapping: Path | None,
+    store: Path | None,
+    no_mask: bool,
+    quiet: bool,
+    no_linkage: bool,
+    retrain_linkage: bool,
 ) -> None:
     """Scan a folder of exports DATA and write scored people, rings and a report to OUT."""
-    _scan(data, out, _settings(no_mask, quiet), mapping, store)
+    settings = _settings(no_mask, quiet)
+    settings = settings.with_(linkage=settings.linkage and not no_linkage, retrain_linkage=retrain_linkage)
+    _scan(data, out, settings, mapping, store)
 
 
 @click.command("ingest")
