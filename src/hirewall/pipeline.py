@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ from hirewall.scoring.model import PersonScore, score_person
 from hirewall.settings import Settings
 from hirewall.store import row_count
 
+log = logging.getLogger(__name__)
 ARRIVAL_SQL = """
 SELECT record_id, coalesce(applied_at, hired_at) FROM people WHERE coalesce(applied_at, hired_at) IS NOT NULL
 """
@@ -66,6 +68,7 @@ class ScanResult:
     ring_of: dict[str, str]
     timings: dict[str, float] = field(default_factory=dict)
     coverage: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def band_counts(self) -> dict[str, int]:
         counts = {"high": 0, "medium": 0, "low": 0}
@@ -123,6 +126,7 @@ def scan(
     reporter = reporter or _Silent()
     out.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
+    warnings: list[str] = []
     contract = load_contract()
     store_path = store or out / "hirewall.duckdb"
     engine = open_engine(settings, store_path)
@@ -146,10 +150,17 @@ def scan(
             groups = build_groups(hits, indicators)
             if settings.linkage and len(record_ids) > 1:
                 reporter.stage("linkage")
-                same, linkage_groups, linkage_timings = splink_links(engine, settings, store_path)
-                pairs += same
-                groups.update(linkage_groups)
-                timings.update({f"linkage_{k}": v for k, v in linkage_timings.items()})
+                try:
+                    same, linkage_groups, linkage_timings = splink_links(engine, settings, store_path)
+                except HirewallError:
+                    raise
+                except Exception as e:  # Splink/engine failure: go on with the deterministic links
+                    log.warning("linkage skipped: %s", e)
+                    warnings.append(f"probabilistic linkage skipped: {type(e).__name__}: {str(e)[:300]}")
+                else:
+                    pairs += same
+                    groups.update(linkage_groups)
+                    timings.update({f"linkage_{k}": v for k, v in linkage_timings.items()})
             identity = identity_clusters(record_ids, pairs)
             dates = dict(engine.query(ARRIVAL_SQL)) if "people" in tables else {}
             rings = find_rings(groups, identity, dates=dates)
@@ -191,7 +202,9 @@ def scan(
             "indicators_skipped": sorted(set(indicators) - set(hit_counts)),
             "hits_per_indicator": dict(sorted(hit_counts.items())),
         }
-        scan_result = ScanResult(out, result, persons, rings, facilitators, ring_of, timings, coverage)
+        scan_result = ScanResult(
+            out, result, persons, rings, facilitators, ring_of, timings, coverage, warnings
+        )
         with _timed(timings, "write"):
             reporter.stage("write")
             write_outputs(scan_result, identity, indicators, ring_scores, settings)
@@ -231,6 +244,7 @@ def write_outputs(
         "facilitators": len(res.facilitators),
         "coverage": res.coverage,
         "timings_s": res.timings,
+        "warnings": res.warnings,
         "masked": masked,
     }
     write_summary(out / "summary.json", summary)

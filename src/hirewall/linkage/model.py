@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from splink import SettingsCreator, block_on
+from splink.internals.exceptions import SplinkException
 
 from hirewall.exceptions import ConfigError
 from hirewall.linkage.comparisons import (
@@ -115,11 +116,12 @@ def train(linker: Any, options: TrainingOptions, clock: PhaseClock | None = None
                 linker.training.estimate_parameters_using_expectation_maximisation(
                     rule, estimate_without_term_frequencies=True, max_pairs=options.em_max_pairs
                 )
-            except ValueError as e:
-                # On small data EM can drive an m probability to 0, which Splink rejects
-                # half-way through the session; restore the settings it was editing.
+            except (ValueError, SplinkException) as e:
+                # On small or very clean data EM can drive an m probability to 0, or the match
+                # rate within a block to 1 (an infinite prior weight), and Splink fails half-way
+                # through the session; restore the settings it was editing and go on.
                 linker._settings_obj = before
-                log.warning("linkage: an EM session was skipped: %s", e)
+                log.warning("linkage: an EM session was skipped: %s", str(e).splitlines()[0][:200])
     return {k: clock.timings[k] for k in ("train_prior", "train_u", "train_em")}
 
 

@@ -1,0 +1,25 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_demo_runs_end_to_end_with_linkage(tmp_path: Path) -> None:
+    """`hirewall demo` (default seed, 5,000 people, Splink on) writes a report and scores well.
+
+    Its default seed once made an EM session fail with an infinite prior; the demo must survive it.
+    """
+    out = tmp_path / "demo"
+    proc = subprocess.run(
+        [sys.executable, "-m", "hirewall", "demo", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Open the case report" in proc.stdout
+    assert (out / "scan" / "report.html").exists()
+    summary = json.loads((out / "scan" / "summary.json").read_text())
+    assert summary["warnings"] == [] and "linkage_predict" in summary["timings_s"]
+    metrics = json.loads((out / "scan" / "evaluation.json").read_text())
+    assert metrics["flagged"]["recall"] >= 0.8 and metrics["flagged"]["precision"] >= 0.8
