@@ -132,16 +132,18 @@ def waves(people: list[str], when: Mapping[str, date]) -> list[list[str]]:
 
 
 def _attach_facilitated(uf: UnionFind, facilitated: list[list[str]]) -> None:
-    """Join people through facilitator things without fusing established clusters."""
-    core_size = {root: len(members) for root, members in uf.groups().items()}
+    """Join people through facilitator things without fusing established clusters.
+
+    Things shared by few people go first, so a team tied only by its own farm and account is
+    already a cluster when a front agency that serves several teams comes up.
+    """
     shares: dict[tuple[str, str], int] = defaultdict(int)
     for people in facilitated:
-        roots = sorted({uf.find(p) for p in people})
-        for a, b in combinations(roots, 2):
+        for a, b in combinations(sorted(set(people)), 2):
             shares[(a, b)] += 1
     for people in sorted(facilitated, key=len):
         roots = sorted({uf.find(p) for p in people})
-        big = [r for r in roots if core_size.get(r, 1) >= 2]
+        big = [r for r in roots if uf.size[r] >= 2]
         if len(big) <= 1:
             for r in roots[1:]:
                 uf.union(roots[0], r)
@@ -149,7 +151,7 @@ def _attach_facilitated(uf: UnionFind, facilitated: list[list[str]]) -> None:
         for r in roots:
             if r in big:
                 continue
-            best = max(big, key=lambda b: (shares.get((min(r, b), max(r, b)), 0), core_size.get(b, 1), b))
+            best = max(big, key=lambda b: (shares.get((min(r, b), max(r, b)), 0), uf.size[b], b))
             uf.union(best, r)
 
 
