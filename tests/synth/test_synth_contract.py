@@ -118,3 +118,13 @@ def test_no_missing_date_placeholders_in_any_table(tmp_path: Path) -> None:
     for path in tmp_path.glob("*.csv"):
         text = path.read_text(encoding="utf-8")
         assert '"NaT' not in text and ",NaT" not in text, path.name
+
+
+def test_a_clean_world_has_nothing_to_quarantine(tmp_path: Path) -> None:
+    """Every row and value the generator writes passes ingest (broken input is the tests' job)."""
+    from hirewall.engine.duckdb import DuckDBEngine
+    from hirewall.ingest.loader import ingest
+
+    generate_world(tmp_path, people=2000, seed=7, difficulty="normal")
+    result = ingest(DuckDBEngine(None), tmp_path)
+    assert [(q.table, q.column, q.reason) for q in result.quarantine] == []

@@ -68,7 +68,8 @@ def vendors_table(
             "domain": pa.array(domains, STRING),
             "contact_name": join(given, " ", family),
             "contact_email": where(front, free, work),
-            "contact_phone": where(front, phones(rng, pop, contact), office),
+            # Vendors are US firms: a foreign contact number has to be written internationally.
+            "contact_phone": where(front, phones(rng, pop, contact, np.array(["US"] * n)), office),
             "address_line1": addr["line1"],
             "address_line2": where(front, "", suite),
             "city": addr["city"],
