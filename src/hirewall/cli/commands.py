@@ -63,27 +63,47 @@ def scan_cmd(
 @click.command("ingest")
 @click.argument("source", type=EXISTING)
 @click.option("--store", type=OUT, required=True, help="DuckDB store file to append to.")
-@click.option("--mapping", type=EXISTING, help="Column-mapping YAML.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "okta", "entra", "osquery"]),
+    default="csv",
+    show_default=True,
+    help="csv: contract tables (CSV/JSON Lines/Parquet); okta, entra, osquery: those vendors' exports.",
+)
+@click.option(
+    "--mapping",
+    help="Mapping YAML file, or a shipped mapping's name (workday, greenhouse...; see docs/adapters.md).",
+)
 @click.option("--quarantine", type=OUT, help="Where to write rejected rows (default: next to the store).")
-def ingest_cmd(source: Path, store: Path, mapping: Path | None, quarantine: Path | None) -> None:
+def ingest_cmd(source: Path, store: Path, fmt: str, mapping: str | None, quarantine: Path | None) -> None:
     """Append the exports in SOURCE to a store, idempotently; bad rows are quarantined."""
     from hirewall.contract import load_contract
     from hirewall.engine import open_engine
+    from hirewall.ingest.adapters import load_spec, resolve_mapping
+    from hirewall.ingest.adapters.run import ingest_events
     from hirewall.ingest.loader import ingest
     from hirewall.ingest.mapping import load_mapping
     from hirewall.ingest.quarantine import write_quarantine
 
     settings = _settings()
     contract = load_contract()
+    mapping_path = resolve_mapping(mapping)
+    spec = load_spec(fmt, contract, mapping_path) if fmt != "csv" else None
+    csv_mapping = load_mapping(mapping_path, contract) if spec is None else None
     engine = open_engine(settings, store)
     try:
-        result = ingest(engine, source, load_mapping(mapping, contract), contract)
+        if spec is not None:
+            result = ingest_events(engine, source, spec, contract)
+        else:
+            result = ingest(engine, source, csv_mapping, contract)
     finally:
         engine.close()
     qpath = quarantine or store.with_suffix(".quarantine.jsonl")
     write_quarantine(result.quarantine, qpath)
     for name, s in sorted(result.tables.items()):
-        click.echo(f"{name}: read {s.read:,} kept {s.kept:,} quarantined {s.quarantined:,}")
+        skipped = f" skipped {s.skipped:,}" if s.skipped else ""
+        click.echo(f"{name}: read {s.read:,} kept {s.kept:,} quarantined {s.quarantined:,}{skipped}")
     click.echo(f"quarantine: {qpath}")
 
 

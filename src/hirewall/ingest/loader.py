@@ -36,6 +36,8 @@ class TableStats:
     kept: int = 0
     quarantined: int = 0
     values_dropped: int = 0
+    skipped: int = 0
+    """Events that are not rows of the table (e.g. Okta events other than sign-ins)."""
     files: list[str] = field(default_factory=list)
 
 
@@ -111,7 +113,12 @@ def ingest_file(
         line, raw = item
         mapped = {dst: raw.get(src) for src, dst in rename.items()}
         mapped.update(fm.constants)
+        derived = fm.derive(raw, mapped)
         row, problems = converter.convert(mapped)
+        seen = {c for c, _, _ in derived}
+        problems = [*derived, *(p for p in problems if p[0] not in seen)]
+        if row is not None and seen & set(table.required):
+            row = None
         action: Action = "row_rejected" if row is None else "value_dropped"
         for column, reason, value in problems:
             result.quarantine.append(
@@ -125,10 +132,10 @@ def ingest_file(
         row["_source_line"] = line
         batch.append(row)
         if len(batch) >= BATCH_ROWS:
-            stats.kept += _flush(engine, table, batch)
+            stats.kept += write_rows(engine, table, batch)
             if progress:
                 progress(table.name, stats.read)
-    stats.kept += _flush(engine, table, batch)
+    stats.kept += write_rows(engine, table, batch)
     if progress:
         progress(table.name, stats.read)
 
@@ -138,14 +145,20 @@ def _column_plan(path: Path, header: list[str], fm: FileMapping, table: Table) -
     by_fold = {fold(c): c for c in table.column_names}
     rename: dict[str, str] = {}
     unknown: list[str] = []
+    derived = {fold(s): d for s, d in fm.derived_sources.items()}
+    filled = {d for ds in derived.values() for d in ds}
     for src in header:
+        if fold(src) in derived:
+            continue
         dst = fm.target(src) or by_fold.get(fold(src))
         if dst is None:
             if not fm.ignore_unmapped:
                 unknown.append(src)
             continue
         rename[src] = dst
-    missing = [c for c in table.required if c not in rename.values() and c not in fm.constants]
+    missing = [
+        c for c in table.required if c not in rename.values() and c not in fm.constants and c not in filled
+    ]
     if unknown or missing:
         parts = []
         if unknown:
@@ -160,16 +173,22 @@ def _column_plan(path: Path, header: list[str], fm: FileMapping, table: Table) -
     return rename
 
 
-def _flush(engine: Engine, table: Table, batch: list[dict[str, Any]]) -> int:
-    if not batch:
-        return 0
+def arrow_batch(table: Table, rows: list[dict[str, Any]]) -> pa.Table:
+    """Converted rows as an Arrow table with the store's columns and types."""
     columns = {}
     for name, sql_type in table.store_columns:
-        values = [row.get(name) for row in batch]
+        values = [row.get(name) for row in rows]
         columns[name] = pa.array(values, type=ARROW_TYPES.get(sql_type, pa.string()))
-    n = engine.upsert_arrow(table.name, pa.table(columns), table.key)
+    return pa.table(columns)
+
+
+def write_rows(engine: Engine, table: Table, batch: list[dict[str, Any]]) -> int:
+    """Upsert converted rows on the table key and empty ``batch``; returns rows written."""
+    if not batch:
+        return 0
+    n = engine.upsert_arrow(table.name, arrow_batch(table, batch), table.key)
     batch.clear()
     return n
 
 
-__all__ = ["IngestResult", "TableStats", "ingest", "ingest_file", "input_files"]
+__all__ = ["IngestResult", "TableStats", "arrow_batch", "ingest", "ingest_file", "input_files", "write_rows"]
