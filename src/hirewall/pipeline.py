@@ -31,6 +31,7 @@ from hirewall.ingest.mapping import Mapping
 from hirewall.ingest.quarantine import write_quarantine
 from hirewall.outputs import facilitator_rows, person_rows, ring_rows, write_jsonl, write_summary
 from hirewall.scoring.model import PersonScore, score_person
+from hirewall.screening import run_screening
 from hirewall.settings import Settings
 from hirewall.store import row_count
 
@@ -69,6 +70,8 @@ class ScanResult:
     timings: dict[str, float] = field(default_factory=dict)
     coverage: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    sanctions: list[dict[str, Any]] | None = None
+    """OFAC screening hits (a compliance control, apart from scores); None: no list loaded."""
 
     def band_counts(self) -> dict[str, int]:
         counts = {"high": 0, "medium": 0, "low": 0}
@@ -195,6 +198,8 @@ def scan(
             score_of = {p.record_id: p.score for p in persons}
             ring_scores = {r.ring_id: max(score_of.get(m, 0.0) for m in r.members) for r in rings}
             facilitators = rank_facilitators(rings, groups, ring_scores)
+        with _timed(timings, "sanctions"):
+            sanctions = run_screening(engine, settings, tables)
         coverage = {
             "tables": {t: row_count(engine, t) for t in contract.tables},
             "families": sorted({indicators[i].family for i, n in hit_counts.items() if n}),
@@ -203,7 +208,7 @@ def scan(
             "hits_per_indicator": dict(sorted(hit_counts.items())),
         }
         scan_result = ScanResult(
-            out, result, persons, rings, facilitators, ring_of, timings, coverage, warnings
+            out, result, persons, rings, facilitators, ring_of, timings, coverage, warnings, sanctions
         )
         with _timed(timings, "write"):
             reporter.stage("write")
@@ -227,6 +232,8 @@ def write_outputs(
     write_jsonl(out / "rings.jsonl", ring_rows(res.rings, ring_scores, res.facilitators, masked))
     write_jsonl(out / "facilitators.jsonl", facilitator_rows(res.facilitators, masked))
     write_quarantine(res.ingest.quarantine, out / "quarantine.jsonl")
+    if res.sanctions is not None:
+        write_jsonl(out / "sanctions.jsonl", res.sanctions)
     summary = {
         "tables": {
             name: {
@@ -245,6 +252,11 @@ def write_outputs(
         "coverage": res.coverage,
         "timings_s": res.timings,
         "warnings": res.warnings,
+        "sanctions": (
+            {"control": "ofac-sanctions", "list_loaded": False}
+            if res.sanctions is None
+            else {"control": "ofac-sanctions", "list_loaded": True, "hits": len(res.sanctions)}
+        ),
         "masked": masked,
     }
     write_summary(out / "summary.json", summary)
