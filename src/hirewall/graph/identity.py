@@ -1,7 +1,8 @@
 """Same-person clusters: records that are one human (duplicates and re-applicants).
 
-These must never be scored as a ring. The deterministic rule here (same normalised full
-name and birth date, or same national id hash *and* same name) is the floor; the Splink
+These must never be scored as a ring. The deterministic rule here is the one every
+indicator uses (``person_key`` in :mod:`hirewall.indicators._common`: same normalised full name
+and the same birth date, or no birth date on either) and is the floor; the Splink
 linkage adds probabilistic same-person links on top (see :mod:`hirewall.linkage`).
 """
 
@@ -11,20 +12,15 @@ from collections.abc import Iterable
 
 from hirewall.engine.base import Engine
 from hirewall.graph.unionfind import UnionFind
+from hirewall.indicators._common import PEOPLE_CTE
 
-SAME_PERSON_SQL = """
-WITH p AS (
-  SELECT record_id,
-         lower(trim(coalesce(given_name, ''))) || ' ' || lower(trim(coalesce(family_name, ''))) AS name_key,
-         birth_date
-  FROM people
-  WHERE given_name IS NOT NULL AND family_name IS NOT NULL AND birth_date IS NOT NULL
-)
+SAME_PERSON_SQL = f"""
+WITH {PEOPLE_CTE}
 SELECT list(record_id ORDER BY record_id) AS members
-FROM p
-GROUP BY name_key, birth_date
+FROM pk
+GROUP BY person_key
 HAVING count(*) > 1
-"""
+"""  # noqa: S608 (composed only of our own SQL constants)
 
 
 def same_person_pairs(engine: Engine) -> list[tuple[str, str]]:
