@@ -62,7 +62,10 @@ def world(names: dict[str, tuple[str, str]], holders: dict[str, str]) -> dict[st
         "ship_region": "IL",
         "ship_postal_code": "62701",
     }
-    shipments = [{"record_id": r, "device_id": f"dev-{r}", "shipped_at": "2024-03-01", **ship} for r in "abc"]
+    shipments = [
+        {"shipment_id": f"s-{r}", "record_id": r, "device_id": f"dev-{r}", "shipped_at": "2024-03-01", **ship}
+        for r in "abc"
+    ]
     signins = [
         {
             "record_id": r,

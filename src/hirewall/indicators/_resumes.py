@@ -40,8 +40,8 @@ TEXT_ID = (
 
 TEXTS_SQL = f"""
 WITH {PEOPLE_CTE}
-SELECT {TEXT_ID} AS text_id, any_value(p.resume_text) AS text,
-       any_value(coalesce(p.given_name, '') || ' ' || coalesce(p.family_name, '')) AS name
+SELECT {TEXT_ID} AS text_id, min(p.resume_text) AS text,
+       min(coalesce(p.given_name, '') || ' ' || coalesce(p.family_name, '')) AS name
 FROM people p
 WHERE p.resume_text IS NOT NULL AND length(p.resume_text) >= ?
 GROUP BY {TEXT_ID}

@@ -73,7 +73,7 @@ WITH m AS (
   WHERE resume_text IS NOT NULL AND regexp_matches(lower(resume_text), ?)
 )
 SELECT record_id, as_of, claim, regexp_extract(claim, ?, {groups}) AS parts FROM m
-ORDER BY record_id
+ORDER BY record_id, claim
 """
 
 

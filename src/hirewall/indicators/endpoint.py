@@ -39,7 +39,7 @@ prov AS (
   ) GROUP BY record_id
 ),
 per_tool AS (
-  SELECT h.record_id, h.tool, min(h.observed_at) AS first_seen, any_value(h.device_id) AS device_id,
+  SELECT h.record_id, h.tool, min(h.observed_at) AS first_seen, min(h.device_id) AS device_id,
          bool_or(lower(h.detail) LIKE '%remoting_start_host%' OR lower(h.detail) LIKE '%--pin%') AS unattended
   FROM hits h WHERE h.record_id IS NOT NULL AND h.tool NOT IN (SELECT tool FROM sanctioned)
   GROUP BY h.record_id, h.tool
@@ -47,7 +47,7 @@ per_tool AS (
 SELECT t.record_id, t.tool, t.first_seen, t.device_id, t.unattended, p.job_title,
        t.first_seen BETWEEN prov.ts - INTERVAL 1 DAY AND prov.ts + INTERVAL (?) DAY AS early
 FROM per_tool t LEFT JOIN prov USING (record_id) LEFT JOIN people p USING (record_id)
-ORDER BY t.record_id, t.first_seen
+ORDER BY t.record_id, t.first_seen, t.tool
 """  # noqa: S608 (composed only of our own SQL constants)
 SANCTIONED_SHARE = 0.2
 PROVISIONING_DAYS = 14
@@ -125,7 +125,7 @@ WITH {OWNED_CTE}
 SELECT o.record_id, o.device_id, o.kind, o.name, o.detail, t.tool, min(o.observed_at) AS first_seen
 FROM owned o JOIN __hw_matches t ON t.name = o.name AND t.detail = o.detail
 WHERE o.record_id IS NOT NULL
-GROUP BY ALL ORDER BY o.record_id, first_seen
+GROUP BY ALL ORDER BY o.record_id, first_seen, o.device_id, t.tool, o.kind, o.name, o.detail
 """  # noqa: S608 (composed only of our own SQL constants)
 
 

@@ -144,7 +144,7 @@ HOLDERS_SQL = """
 SELECT y.record_id, y.holder_name, y.account_fingerprint, p.given_name, p.family_name
 FROM payouts y JOIN people p USING (record_id)
 WHERE y.holder_name IS NOT NULL AND (p.given_name IS NOT NULL OR p.family_name IS NOT NULL)
-ORDER BY y.record_id, y.effective_from
+ORDER BY y.record_id, y.effective_from, y.account_fingerprint, y.holder_name
 """
 _TOKEN = re.compile(r"[a-z0-9]+")
 COMPANY_WORDS = frozenset(
@@ -222,7 +222,7 @@ def payout_holder_name_differs(ctx: Context) -> Iterable[Hit]:
 
 PLATFORM_SQL = """
 SELECT record_id, method, account_fingerprint, institution, effective_from FROM payouts
-WHERE method IN ('payoneer', 'wise', 'crypto') ORDER BY record_id, effective_from
+WHERE method IN ('payoneer', 'wise', 'crypto') ORDER BY record_id, effective_from, account_fingerprint, method
 """
 PLATFORM_STRENGTH = {"crypto": 0.7, "payoneer": 0.4, "wise": 0.4}
 

@@ -23,7 +23,7 @@ FROM shipments s JOIN people p USING (record_id)
 WHERE s.ship_address_key IS NOT NULL AND p.home_address_key IS NOT NULL
   AND s.ship_building_key <> p.home_building_key
   AND s.ship_address_key NOT IN (SELECT ship_address_key FROM hubs)
-ORDER BY s.record_id, s.shipped_at
+ORDER BY s.record_id, s.shipped_at, s.shipment_id
 """
 
 
@@ -55,7 +55,7 @@ SELECT s.record_id, s.shipment_id, s.shipped_at, c.changed_at, c.old_value, c.ne
 FROM shipments s JOIN profile_changes c
   ON c.record_id = s.record_id AND c.field = 'address'
  AND CAST(c.changed_at AS DATE) BETWEEN s.shipped_at - INTERVAL (?) DAY AND s.shipped_at
-ORDER BY s.record_id, c.changed_at
+ORDER BY s.record_id, c.changed_at, s.shipment_id, c.old_value, c.new_value
 """
 CHANGE_WINDOW_DAYS = 30
 
@@ -141,15 +141,16 @@ def ship_to_shared_across_people(ctx: Context) -> Iterable[Hit]:
 FIRST_SIGNIN_SQL = """
 WITH fs AS (
   SELECT record_id, min(shipped_at) AS shipped_at,
-         arg_min(split_part(ship_address_key, '|', 1), shipped_at) AS ship_country,
-         arg_min(device_id, shipped_at) AS device_id
+         arg_min(split_part(ship_address_key, '|', 1), (shipped_at, shipment_id)) AS ship_country,
+         arg_min(device_id, (shipped_at, shipment_id)) AS device_id
   FROM shipments WHERE ship_address_key IS NOT NULL GROUP BY record_id
 ),
 si AS (
   SELECT s.record_id, s.ip, s.signed_in_at, fs.ship_country, fs.shipped_at,
          row_number() OVER (
            PARTITION BY s.record_id
-           ORDER BY (fs.device_id IS NOT NULL AND s.device_id = fs.device_id) DESC, s.signed_in_at
+           ORDER BY (fs.device_id IS NOT NULL AND s.device_id = fs.device_id) DESC,
+                    s.signed_in_at, s.ip, s.device_id
          ) AS rn
   FROM signins s JOIN fs USING (record_id)
   WHERE CAST(s.signed_in_at AS DATE) >= fs.shipped_at AND coalesce(s.result, 'success') = 'success'

@@ -29,7 +29,7 @@ WITH s AS (
 l AS (
   SELECT *, lag(country) OVER w AS prev_country, lag(signed_in_at) OVER w AS prev_at,
          lag(ip) OVER w AS prev_ip
-  FROM s WINDOW w AS (PARTITION BY record_id ORDER BY signed_in_at)
+  FROM s WINDOW w AS (PARTITION BY record_id ORDER BY signed_in_at, ip)
 ),
 j AS (
   SELECT l.*, a.lat AS lat1, a.lon AS lon1, b.lat AS lat2, b.lon AS lon2
@@ -44,7 +44,7 @@ d AS (
 )
 SELECT record_id, prev_at, prev_ip, prev_country, signed_in_at, ip, country, round(km) AS km, hours
 FROM d WHERE km >= ? AND (hours <= 0 OR km / hours > ?)
-ORDER BY record_id, signed_in_at
+ORDER BY record_id, signed_in_at, ip
 """
 
 
@@ -229,7 +229,7 @@ def working_hours_fit_utc8_9(ctx: Context) -> Iterable[Hit]:
 UNMANAGED_SQL = """
 WITH f AS (
   SELECT record_id, signed_in_at, device_id, device_managed,
-         row_number() OVER (PARTITION BY record_id ORDER BY signed_in_at) AS rn
+         row_number() OVER (PARTITION BY record_id ORDER BY signed_in_at, device_id) AS rn
   FROM signins WHERE coalesce(result, 'success') = 'success'
 ),
 first5 AS (SELECT * FROM f WHERE rn <= 5),
