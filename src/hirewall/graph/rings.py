@@ -87,11 +87,29 @@ def _other_strong_links(groups: Mapping[str, Group], identity: Mapping[str, str]
     return count
 
 
-def _without_presumed_victims(people: list[str], other_links: Mapping[str, int]) -> list[str]:
-    """Drop, from a shared identity document, the holders with no other link, when some
-    holders do have other links: those are the operator's personas, the others its victims."""
-    linked = [p for p in people if other_links.get(p, 0) > 0]
-    return linked if linked and len(linked) < len(people) else people
+def _without_presumed_victims(
+    people: list[str], other_links: Mapping[str, int], when: Mapping[str, date]
+) -> list[str]:
+    """Drop, from a shared identity document, the holders presumed to be its victims.
+
+    The operator's personas are the holders with other links or, when none has any, the
+    largest wave of holders (see :func:`waves`): personas apply together, while the real
+    owner of a stolen id arrived on their own. A holder with no other link stays only if it
+    arrived within :data:`WAVE_DAYS` of a persona; otherwise it is the owner on file, or an
+    unrelated victim, and is linked to nobody.
+    """
+    anchors = [p for p in people if other_links.get(p, 0) > 0]
+    if not anchors:
+        by_size = sorted(waves(people, when), key=lambda w: (-len(w), sorted(w)))
+        return sorted(by_size[0]) if by_size else []
+    if len(anchors) == len(people):
+        return people
+    wave = [when[p] for p in anchors if p in when]
+
+    def in_wave(p: str) -> bool:
+        return p in when and any(abs((when[p] - d).days) <= WAVE_DAYS for d in wave)
+
+    return [p for p in people if p in anchors or in_wave(p)]
 
 
 def _identity_dates(
@@ -131,28 +149,97 @@ def waves(people: list[str], when: Mapping[str, date]) -> list[list[str]]:
     return [w for w in out if len(w) >= 2]
 
 
-def _attach_facilitated(uf: UnionFind, facilitated: list[list[str]]) -> None:
-    """Join people through facilitator things without fusing established clusters.
+def _facilitated_waves(
+    g: Group, people: list[str], identity: Mapping[str, str], when: Mapping[str, date]
+) -> list[list[str]]:
+    """The waves a facilitator's thing joins; a referrer joins every wave it referred.
 
-    Things shared by few people go first, so a team tied only by its own farm and account is
-    already a cluster when a front agency that serves several teams comes up.
+    A referrer (an insider, or a persona already on the payroll) usually arrived long before
+    the people it refers, so its own date says nothing about which wave it serves.
     """
-    shares: dict[tuple[str, str], int] = defaultdict(int)
-    for people in facilitated:
-        for a, b in combinations(sorted(set(people)), 2):
-            shares[(a, b)] += 1
-    for people in sorted(facilitated, key=len):
-        roots = sorted({uf.find(p) for p in people})
-        big = [r for r in roots if uf.size[r] >= 2]
-        if len(big) <= 1:
-            for r in roots[1:]:
-                uf.union(roots[0], r)
-            continue
-        for r in roots:
-            if r in big:
+    if g.kind != "referral":
+        return waves(people, when)
+    referrer = identity.get(g.key.partition(":")[2], g.key.partition(":")[2])
+    referees = [p for p in people if p != referrer]
+    if referrer not in people:
+        return waves(referees, when)
+    dated = waves(referees, when)
+    lone = [p for p in referees if not any(p in w for w in dated)]
+    return [[referrer, *w] for w in dated] + [[referrer, p] for p in lone]
+
+
+FUSE_SHARED_THINGS = 2
+"""Two clusters that share this many facilitator things in one wave are one operator's."""
+
+
+class _Facilitated:
+    """People joined by facilitator things (one list per thing and wave), attached to clusters."""
+
+    def __init__(self, uf: UnionFind, lists: list[list[str]], when: Mapping[str, date]) -> None:
+        self.uf, self.when = uf, when
+        self.lists = [sorted(set(people)) for people in lists]
+        self.of_person: dict[str, set[int]] = defaultdict(set)
+        for i, people in enumerate(self.lists):
+            for p in people:
+                self.of_person[p].add(i)
+
+    def _things(self, root: str, members: Mapping[str, list[str]]) -> set[int]:
+        return set().union(*(self.of_person[m] for m in members[root]))
+
+    def _gap(self, person: str, root: str, members: Mapping[str, list[str]]) -> float:
+        """Days between the person's arrival and the nearest arrival in the cluster."""
+        d = self.when.get(person)
+        days = [abs((d - self.when[m]).days) for m in members[root] if d is not None and m in self.when]
+        return float(min(days)) if days else float("inf")
+
+    def attach(self) -> None:
+        """Join people through facilitator things without fusing established clusters.
+
+        Things shared by few people go first, so a team tied only by its own farm and account
+        is already a cluster when a front agency that serves several teams comes up. Two
+        clusters that share :data:`FUSE_SHARED_THINGS` or more such things in one wave (the
+        same farm *and* the same front, say) are fused: one facilitator serving two operators
+        twice over is less likely than one operator whose personas were only partly linked.
+        A lone person joins the cluster it shares most things with, then the one whose
+        arrivals are nearest its own.
+        """
+        uf = self.uf
+        for p in self.of_person:
+            uf.add(p)
+        members = uf.groups()
+
+        def union(a: str, b: str) -> None:
+            ra, rb = uf.find(a), uf.find(b)
+            if ra != rb:
+                root = uf.union(ra, rb)
+                members[root] = members.pop(rb if root == ra else ra) + members[root]
+
+        for people in sorted(self.lists, key=len):
+            roots = sorted({uf.find(p) for p in people})
+            big = [r for r in roots if uf.size[r] >= 2]
+            if len(big) <= 1:
+                for r in roots[1:]:
+                    union(roots[0], r)
                 continue
-            best = max(big, key=lambda b: (shares.get((min(r, b), max(r, b)), 0), uf.size[b], b))
-            uf.union(best, r)
+            things = {r: self._things(r, members) for r in big}
+            for a, b in combinations(big, 2):
+                if len(things[a] & things[b]) >= FUSE_SHARED_THINGS:
+                    union(a, b)
+            big = sorted({uf.find(r) for r in big})
+            for r in roots:
+                if uf.find(r) != r or uf.size[r] >= 2:
+                    continue
+                mine = self.of_person[r]
+                best = min(
+                    big,
+                    key=lambda b: (
+                        -len(mine & self._things(b, members)),
+                        self._gap(r, b, members),
+                        -uf.size[b],
+                        b,
+                    ),
+                )
+                union(best, r)
 
 
 def build_groups(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> dict[str, Group]:
@@ -199,12 +286,13 @@ def find_rings(
     other_links = _other_strong_links(groups, identity)
     for g in groups.values():
         people = sorted({identity.get(r, r) for r in g.records})
+        when = _identity_dates(people, identity, dates)
         if g.kind in IDENTITY_DOCUMENT_KINDS:
-            people = _without_presumed_victims(people, other_links)
+            people = _without_presumed_victims(people, other_links, when)
         if len(people) < 2 or len(people) > max_group_size:
             continue
         if g.link == "strong" and g.kind in FACILITATOR_KINDS:
-            facilitated.extend(waves(people, _identity_dates(people, identity, dates)))
+            facilitated.extend(_facilitated_waves(g, people, identity, when))
         elif g.link == "strong":
             for p in people[1:]:
                 uf.union(people[0], p)
@@ -214,7 +302,8 @@ def find_rings(
     for (a, b), kinds in weak_pairs.items():
         if len(kinds) >= 2:
             uf.union(a, b)
-    _attach_facilitated(uf, facilitated)
+    everyone = sorted({p for people in facilitated for p in people})
+    _Facilitated(uf, facilitated, _identity_dates(everyone, identity, dates)).attach()
     by_identity: dict[str, list[str]] = defaultdict(list)
     for record, ident in identity.items():
         by_identity[ident].append(record)

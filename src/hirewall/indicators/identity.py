@@ -115,7 +115,8 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
 
     One national id appears under two or more different names. This is how stolen or
     borrowed identities show up. The earliest record holding the id is presumed to be its
-    owner, and possibly the victim: it is reported for a check but not linked to the others.
+    owner, and possibly the victim: it is reported for a check, and is linked to the others
+    only if it arrived in the same wave as they did (see docs/scoring.md, rings).
     Innocent explanations: a name change (marriage) recorded as a new record, or a typing error
     in the id; check with the person before acting.
     """
@@ -130,7 +131,7 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
                 0.2,
                 f"earliest record with this national id; {r['names'] - 1} later name(s) use it",
                 ({"record_id": r["record_id"], "national_id_hash": r["val"]},),
-                group=f"nid-owner:{r['val']}",  # a group of one: it links the owner to nobody
+                group=f"nid:{r['val']}",  # the rings decide whether the owner is a victim
             )
     yield from group_hits(
         later,
