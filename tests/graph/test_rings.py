@@ -90,3 +90,67 @@ def test_facilitator_joins_only_people_who_arrived_in_one_wave() -> None:
     dates = {"a": date(2024, 1, 1), "b": date(2024, 2, 1), "c": date(2025, 6, 1), "d": date(2025, 7, 1)}
     rings = find_rings(groups, {x: x for x in "abcd"}, dates=dates)
     assert sorted(r.members for r in rings) == [("a", "b"), ("c", "d")]
+
+
+def _dated_rings(hits, dates, extra=None):
+    cat = {**CAT, **(extra or {})}
+    people = sorted({h.record_id for h in hits})
+    return sorted(r.members for r in find_rings(build_groups(hits, cat), {p: p for p in people}, dates=dates))
+
+
+def test_a_stolen_id_links_the_wave_of_its_holders_not_its_earlier_owner() -> None:
+    from datetime import date
+
+    nid = {"nid_reuse": fake_indicator("nid_reuse", link="strong")}
+    hits = [hit(x, "nid_reuse", group="nid:h") for x in ("owner", "p1", "p2")]
+    dates = {"owner": date(2021, 1, 1), "p1": date(2024, 3, 1), "p2": date(2024, 4, 1)}
+    assert _dated_rings(hits, dates, nid) == [("p1", "p2")]
+    # the earliest holder is a persona too when it applied in the same wave
+    dates["owner"] = date(2024, 2, 1)
+    assert _dated_rings(hits, dates, nid) == [("owner", "p1", "p2")]
+
+
+def test_an_early_referrer_joins_the_wave_it_referred() -> None:
+    from datetime import date
+
+    referral = {"referred": fake_indicator("referred", link="strong")}
+    hits = [hit(x, "referred", group="referral:boss") for x in ("boss", "p1", "p2")]
+    dates = {"boss": date(2019, 5, 1), "p1": date(2024, 3, 1), "p2": date(2024, 4, 1)}
+    assert _dated_rings(hits, dates, referral) == [("boss", "p1", "p2")]
+
+
+def test_clusters_sharing_two_facilitator_things_in_one_wave_fuse() -> None:
+    from datetime import date
+
+    extra = {
+        "photo": fake_indicator("photo", link="strong"),
+        "ship": fake_indicator("ship", link="strong"),
+        "placed": fake_indicator("placed", link="strong"),
+    }
+    team = [hit(x, "photo", group="photo:1") for x in ("a", "b")] + [
+        hit(x, "photo", group="photo:2") for x in ("c", "d")
+    ]
+    dates = {x: date(2024, 3, i + 1) for i, x in enumerate("abcd")}
+    front = [hit(x, "placed", group="vendor:front") for x in ("a", "c")]
+    # one front agency serving both pairs: two operators, kept apart
+    assert _dated_rings(team + front, dates, extra) == [("a", "b"), ("c", "d")]
+    # the same front and the same laptop farm: one operator's personas, partly linked
+    farm = [hit(x, "ship", group="address:farm") for x in ("b", "d")]
+    assert _dated_rings(team + front + farm, dates, extra) == [("a", "b", "c", "d")]
+
+
+def test_a_lone_persona_joins_the_cluster_nearest_in_time() -> None:
+    from datetime import date
+
+    extra = {
+        "photo": fake_indicator("photo", link="strong"),
+        "placed": fake_indicator("placed", link="strong"),
+    }
+    hits = (
+        [hit(x, "photo", group="photo:1") for x in ("a1", "a2", "a3")]
+        + [hit(x, "photo", group="photo:2") for x in ("b1", "b2")]
+        + [hit(x, "placed", group="vendor:front") for x in ("a1", "b1", "lone")]
+    )
+    dates = {"a1": date(2024, 1, 1), "a2": date(2024, 1, 5), "a3": date(2024, 1, 9)}
+    dates |= {"b1": date(2024, 5, 1), "b2": date(2024, 5, 3), "lone": date(2024, 5, 10)}
+    assert _dated_rings(hits, dates, extra) == [("a1", "a2", "a3"), ("b1", "b2", "lone")]
