@@ -103,6 +103,36 @@ def test_laptop_farm_benign(people, shipments) -> None:
     assert not fired(sh.ship_to_shared_across_people, ctx)
 
 
+def moved(rid: str, at: str) -> dict:
+    return {
+        "record_id": rid,
+        "field": "address",
+        "old_value": "old",
+        "new_value": "12 Elm St",
+        "changed_at": at,
+    }
+
+
+@pytest.mark.parametrize(
+    ("changes", "fires"),
+    [
+        pytest.param(
+            [moved("a", "2024-02-20T10:00:00"), moved("b", "2024-02-25T10:00:00")], True, id="both-moved-in"
+        ),
+        pytest.param(
+            [moved("a", "2023-06-01T10:00:00"), moved("b", "2023-06-01T10:00:00")], False, id="long-moved"
+        ),
+        pytest.param([moved("a", "2024-02-20T10:00:00")], False, id="one-moved-in"),
+    ],
+)
+def test_people_who_moved_to_the_ship_to_just_before_shipping_are_not_its_residents(changes, fires) -> None:
+    people = [person("a", "Ann", "Lee", **HOME), person("b", "Bo", "Ray", **HOME)]
+    shipments = [ship("a", "12 Elm St", "62701"), ship("b", "12 Elm St", "62701")]
+    ctx = context(store(people=people, shipments=shipments, profile_changes=changes))
+    hits = run(sh.ship_to_shared_across_people, ctx)
+    assert {h.record_id for h in hits} == ({"a", "b"} if fires else set())
+
+
 def signin(rid: str, at: str, ip: str, **kw) -> dict:
     return {"record_id": rid, "signed_in_at": at, "ip": ip, "result": "success", **kw}
 

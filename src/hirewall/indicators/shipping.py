@@ -92,19 +92,29 @@ def address_changed_before_shipping(ctx: Context) -> Iterable[Hit]:
 FARM_SQL = f"""
 WITH {PEOPLE_CTE},
 s AS (
-  SELECT DISTINCT s.record_id, s.ship_address_key, s.ship_building_key, pk.person_key, pk.home_building_key
-  FROM shipments s JOIN pk USING (record_id) WHERE s.ship_address_key IS NOT NULL
+  SELECT s.record_id, s.ship_address_key, s.ship_building_key, pk.person_key, pk.home_building_key,
+         bool_or(c.record_id IS NOT NULL) AS moved_in
+  FROM shipments s JOIN pk USING (record_id)
+  LEFT JOIN profile_changes c
+    ON c.record_id = s.record_id AND c.field = 'address'
+   AND CAST(c.changed_at AS DATE) BETWEEN s.shipped_at - INTERVAL (?) DAY AND s.shipped_at
+  WHERE s.ship_address_key IS NOT NULL
+  GROUP BY ALL
 ),
-nr AS (SELECT * FROM s WHERE home_building_key IS NULL OR home_building_key <> ship_building_key),
+nr AS (
+  SELECT * FROM s
+  WHERE home_building_key IS NULL OR home_building_key <> ship_building_key
+     OR moved_in
+),
 g AS (
   SELECT ship_address_key, count(DISTINCT person_key) AS persons FROM nr GROUP BY 1
   HAVING count(DISTINCT person_key) BETWEEN 2 AND ?
 ),
 res AS (
   SELECT ship_address_key, count(DISTINCT person_key) AS residents FROM s
-  WHERE home_building_key = ship_building_key GROUP BY 1
+  WHERE home_building_key = ship_building_key AND NOT moved_in GROUP BY 1
 )
-SELECT nr.record_id, nr.ship_address_key, g.persons, coalesce(res.residents, 0) AS residents
+SELECT DISTINCT nr.record_id, nr.ship_address_key, g.persons, coalesce(res.residents, 0) AS residents
 FROM nr JOIN g USING (ship_address_key) LEFT JOIN res USING (ship_address_key)
 ORDER BY nr.ship_address_key, nr.record_id
 """  # noqa: S608 (composed only of our own SQL constants)
@@ -122,11 +132,12 @@ def ship_to_shared_across_people(ctx: Context) -> Iterable[Hit]:
     """One address receiving devices for several people who do not live there
 
     Company devices for two or more different people went to the same address, and none of
-    them gives it (or its building) as their home. This is the shape of a laptop farm.
+    them gives it (or its building) as their home, or only since an address change in the 30
+    days before the device shipped. This is the shape of a laptop farm.
     Innocent explanations: a shared office or co-working space used as a delivery point;
     addresses receiving devices for very many people are treated as offices and ignored.
     """
-    rows = ctx.engine.records(FARM_SQL, [MAX_SHARED_PEOPLE])
+    rows = ctx.engine.records(FARM_SQL, [CHANGE_WINDOW_DAYS, MAX_SHARED_PEOPLE])
     yield from group_hits(
         rows,
         indicator_id="ship_to_shared_across_people",
