@@ -71,6 +71,34 @@ def test_national_id_split_by_name() -> None:
     assert fired(idn.national_id_shared_across_people, ctx) == {"c", "d"}
 
 
+def test_stolen_id_owner_outside_the_wave_of_its_holders_gets_little_weight() -> None:
+    def holder(rid: str, given: str, applied: str) -> dict:
+        return person(rid, given, "Lee", national_id_hash="h1", applied_at=applied)
+
+    people = [
+        holder("owner", "Ann", "2021-01-10"),
+        holder("p1", "Bo", "2024-03-01"),
+        holder("p2", "Cy", "2024-04-20"),
+    ]
+    hits = {
+        h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=people)))
+    }
+    assert set(hits) == {"owner", "p1", "p2"}
+    assert hits["owner"].strength == 0.2 and "presumed owner" in hits["owner"].summary
+    assert hits["p1"].strength == hits["p2"].strength > 0.8
+    assert {h.group for h in hits.values()} == {"nid:h1"}
+    # an earliest holder who applied with the others is one of them, not an owner
+    people[0] = holder("owner", "Ann", "2024-02-01")
+    hits = {
+        h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=people)))
+    }
+    assert hits["owner"].strength == hits["p1"].strength > 0.8
+    # two holders far apart: the earlier one is presumed the owner
+    two = [holder("old", "Ann", "2020-01-01"), holder("new", "Bo", "2024-01-01")]
+    hits = {h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=two)))}
+    assert hits["old"].strength == 0.2 and hits["new"].strength >= 0.8
+
+
 WORDS = (
     "python java kubernetes docker react node team lead built designed scalable services api cloud aws "
     "migrated pipeline data platform improved latency reduced costs mentored engineers delivered features "

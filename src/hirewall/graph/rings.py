@@ -22,6 +22,7 @@ from datetime import date
 from itertools import combinations
 
 from hirewall.graph.unionfind import UnionFind
+from hirewall.indicators._waves import WAVE_DAYS, main_wave, waves
 from hirewall.indicators.base import Hit, Indicator
 from hirewall.masking import stable_id
 
@@ -71,7 +72,6 @@ class Ring:
         return min(1.0, (2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds)) / 3)
 
 
-WAVE_DAYS = 180
 IDENTITY_DOCUMENT_KINDS = frozenset({"nid"})
 """A stolen identity links its thieves, and its real owner too if the owner is on file."""
 
@@ -100,8 +100,7 @@ def _without_presumed_victims(
     """
     anchors = [p for p in people if other_links.get(p, 0) > 0]
     if not anchors:
-        by_size = sorted(waves(people, when), key=lambda w: (-len(w), sorted(w)))
-        return sorted(by_size[0]) if by_size else []
+        return sorted(main_wave(people, when))
     if len(anchors) == len(people):
         return people
     wave = [when[p] for p in anchors if p in when]
@@ -127,26 +126,6 @@ def _identity_dates(
         if p not in out and dates.get(p) is not None:
             out[p] = dates[p]
     return out
-
-
-def waves(people: list[str], when: Mapping[str, date]) -> list[list[str]]:
-    """Split people into waves: runs of arrival dates with gaps of at most WAVE_DAYS.
-
-    People without a date stay together in one wave of their own.
-    """
-    dated = sorted((when[p], p) for p in people if p in when)
-    undated = [p for p in people if p not in when]
-    out: list[list[str]] = [undated] if len(undated) >= 2 else []
-    current: list[str] = []
-    last: date | None = None
-    for d, p in dated:
-        if last is not None and (d - last).days > WAVE_DAYS:
-            out.append(current)
-            current = []
-        current.append(p)
-        last = d
-    out.append(current)
-    return [w for w in out if len(w) >= 2]
 
 
 def _facilitated_waves(

@@ -10,7 +10,7 @@ two household indicators corroborate each other in the ring finder and merge a f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -23,6 +23,7 @@ from hirewall.indicators._identity_links import (
 from hirewall.indicators._photos import photo_clusters
 from hirewall.indicators._resumes import resume_clusters
 from hirewall.indicators._timeline import DATES_SQL, date_problems, impossible_claims
+from hirewall.indicators._waves import main_wave
 from hirewall.indicators.base import Context, Hit, Indicator, indicator
 
 
@@ -114,41 +115,58 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
     """National id used under different names
 
     One national id appears under two or more different names. This is how stolen or
-    borrowed identities show up. The earliest record holding the id is presumed to be its
-    owner, and possibly the victim: it is reported for a check, and is linked to the others
-    only if it arrived in the same wave as they did (see docs/scoring.md, rings).
+    borrowed identities show up. Holders who applied apart from the main wave of holders
+    (or, with no wave, the earliest holder) are presumed to be the id's owner, and possibly
+    its victim: they are reported for a check with little weight and not linked to the others.
     Innocent explanations: a name change (marriage) recorded as a new record, or a typing error
     in the id; check with the person before acting.
     """
     rows = [r for r in shared_rows(ctx, _NID_SOURCE) if r["names"] >= 2]
-    owners = dict(ctx.engine.query(NID_OWNER_SQL))
-    later = [r for r in rows if owners.get(r["val"]) != r["record_id"]]
+    arrived = dict(ctx.engine.query(ARRIVAL_SQL))
+    by_val: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        if owners.get(r["val"]) == r["record_id"]:
-            yield Hit(
-                str(r["record_id"]),
-                "national_id_reused_by_different_name",
-                0.2,
-                f"earliest record with this national id; {r['names'] - 1} later name(s) use it",
-                ({"record_id": r["record_id"], "national_id_hash": r["val"]},),
-                group=f"nid:{r['val']}",  # the rings decide whether the owner is a victim
-            )
-    yield from group_hits(
-        later,
-        indicator_id="national_id_reused_by_different_name",
-        group_col="val",
-        group_prefix="nid",
-        strength=lambda g, r: share_strength(r["names"], base=0.8),
-        summary=lambda g, r: f"national id used under {r['names']} different names",
-        evidence_cols={"record_id": "record_id", "national_id_hash": "val"},
-    )
+        by_val.setdefault(str(r["val"]), []).append(r)
+    for val, holders in by_val.items():
+        victims = presumed_victims([str(r["record_id"]) for r in holders], arrived)
+        later = [r for r in holders if r["record_id"] not in victims]
+        for r in holders:
+            if r["record_id"] in victims:
+                yield Hit(
+                    str(r["record_id"]),
+                    "national_id_reused_by_different_name",
+                    0.2,
+                    f"presumed owner of a national id that {r['names'] - 1} other name(s) use",
+                    ({"record_id": r["record_id"], "national_id_hash": val},),
+                    group=f"nid:{val}",  # the rings decide again whether it is a victim
+                )
+        yield from group_hits(
+            later,
+            indicator_id="national_id_reused_by_different_name",
+            group_col="val",
+            group_prefix="nid",
+            strength=lambda g, r: share_strength(r["names"], base=0.8),
+            summary=lambda g, r: f"national id used under {r['names']} different names",
+            evidence_cols={"record_id": "record_id", "national_id_hash": "val"},
+        )
 
 
-NID_OWNER_SQL = """
-SELECT national_id_hash,
-       arg_min(record_id, coalesce(applied_at, hired_at, DATE '9999-12-31')::VARCHAR || record_id)
-FROM people WHERE national_id_hash IS NOT NULL GROUP BY national_id_hash
+ARRIVAL_SQL = """
+SELECT record_id, coalesce(applied_at, hired_at) FROM people
+WHERE national_id_hash IS NOT NULL AND coalesce(applied_at, hired_at) IS NOT NULL
 """
+
+
+def presumed_victims(holders: list[str], arrived: Mapping[str, date]) -> set[str]:
+    """Holders of a reused id presumed to be its owner or victim rather than a persona.
+
+    The personas are the largest wave of holders (they apply together); the others are
+    presumed victims. With no wave, the earliest holder is presumed to be the owner.
+    """
+    wave = main_wave(holders, arrived)
+    if wave:
+        return set(holders) - set(wave)
+    known = sorted((arrived[h], h) for h in holders if h in arrived)
+    return {known[0][1]} if known else set()
 
 
 @indicator(

@@ -1,0 +1,46 @@
+"""Arrival waves: an operator's personas apply together, so their arrival dates cluster.
+
+Used by the national-id indicator (I7) to tell a stolen id's owner from the personas that
+reuse it, and by the ring builder to keep a facilitator from joining teams of different
+times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from datetime import date
+from typing import TypeVar
+
+WAVE_DAYS = 180
+"""Largest gap, in days, between consecutive arrivals of one wave."""
+
+K = TypeVar("K", bound=Hashable)
+
+
+def waves(people: Sequence[K], when: Mapping[K, date]) -> list[list[K]]:
+    """Split people into waves: runs of arrival dates with gaps of at most WAVE_DAYS.
+
+    People without a date stay together in one wave of their own. Only waves of two or
+    more people are returned.
+    """
+    dated = sorted(((when[p], str(p), p) for p in people if p in when), key=lambda x: (x[0], x[1]))
+    undated = [p for p in people if p not in when]
+    out: list[list[K]] = [undated] if len(undated) >= 2 else []
+    current: list[K] = []
+    last: date | None = None
+    for d, _, p in dated:
+        if last is not None and (d - last).days > WAVE_DAYS:
+            out.append(current)
+            current = []
+        current.append(p)
+        last = d
+    out.append(current)
+    return [w for w in out if len(w) >= 2]
+
+
+def main_wave(people: Sequence[K], when: Mapping[K, date]) -> list[K]:
+    """The largest wave (earliest first on ties), or nobody when no two people share one."""
+    found = waves(people, when)
+    if not found:
+        return []
+    return found[max(range(len(found)), key=lambda i: (len(found[i]), -i))]

@@ -1,0 +1,25 @@
+from datetime import date
+
+from hirewall.indicators._waves import WAVE_DAYS, main_wave, waves
+
+
+def test_waves_split_at_gaps_longer_than_wave_days() -> None:
+    when = {"a": date(2024, 1, 1), "b": date(2024, 2, 1), "c": date(2025, 6, 1), "d": date(2025, 6, 2)}
+    assert waves(list("abcd"), when) == [["a", "b"], ["c", "d"]]
+    assert waves(["a", "c"], when) == []  # lone arrivals are no wave
+    assert (when["c"] - when["b"]).days > WAVE_DAYS
+
+
+def test_undated_people_form_their_own_wave() -> None:
+    assert waves(["x", "y", "a"], {"a": date(2024, 1, 1)}) == [["x", "y"]]
+
+
+def test_main_wave_is_the_largest_then_the_earliest() -> None:
+    when = {p: date(2024, 1, i + 1) for i, p in enumerate("abc")} | {
+        "d": date(2026, 1, 1),
+        "e": date(2026, 1, 2),
+    }
+    assert main_wave(list("edcba"), when) == ["a", "b", "c"]
+    when |= {"f": date(2030, 1, 1), "g": date(2030, 1, 2)}
+    assert main_wave(["d", "e", "f", "g"], when) == ["d", "e"]
+    assert main_wave(["a", "d"], when) == []
