@@ -2,17 +2,26 @@
 
 An operator's personas recommend more personas (G1: they "recommend additional DPRK IT
 workers"). A referral alone proves nothing, so it is used only to extend a ring found on other
-evidence: a person referred by a ring member, or who referred two or more members of one ring,
-joins that ring through the referral. The hits use the I12 indicator's id, so their
-explanation, source and weight are the catalogue's.
+evidence, following chains link by link:
+
+- a person referred by a ring member joins that ring;
+- a person who referred two or more members of one ring joins it (an insider);
+- a person who referred one ring member joins it when they arrived within the wave of that
+  member (:data:`~hirewall.indicators._waves.WAVE_DAYS`): a persona recommending the next one.
+  A long-standing employee who once referred a persona is not pulled in.
+
+The hits use the I12 indicator's id, so their explanation, source and weight are the
+catalogue's.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from datetime import date
 
 from hirewall.engine.base import Engine
+from hirewall.indicators._waves import WAVE_DAYS
 from hirewall.indicators.base import Hit
 
 INDICATOR = "referred_by_linked_person"
@@ -21,7 +30,12 @@ SELECT record_id, referred_by FROM people
 WHERE referred_by IS NOT NULL AND referred_by <> record_id
 ORDER BY record_id
 """
-MAX_ROUNDS = 3
+ARRIVAL_SQL = """
+SELECT record_id, coalesce(applied_at, hired_at) FROM people
+WHERE coalesce(applied_at, hired_at) IS NOT NULL
+  AND (referred_by IS NOT NULL OR record_id IN (SELECT referred_by FROM people))
+"""
+MAX_ROUNDS = 12
 
 
 def referral_hits(engine: Engine, ring_of: Mapping[str, str]) -> list[Hit]:
@@ -29,6 +43,7 @@ def referral_hits(engine: Engine, ring_of: Mapping[str, str]) -> list[Hit]:
     pairs = [(str(a), str(b)) for a, b in engine.query(REFERRALS_SQL)]
     if not pairs:
         return []
+    arrived: dict[str, date] = {str(r): d for r, d in engine.query(ARRIVAL_SQL)}
     joined = dict(ring_of)
     hits: dict[tuple[str, str], Hit] = {}
     for _ in range(MAX_ROUNDS):
@@ -41,6 +56,12 @@ def referral_hits(engine: Engine, ring_of: Mapping[str, str]) -> list[Hit]:
                 joined[referee] = ring
                 hits[(referee, referrer)] = _hit(referee, referrer, f"referred by a member of {ring}")
                 hits[(referrer, referrer)] = _hit(referrer, referrer, f"referred people into {ring}")
+                added = True
+            ring = joined.get(referee)
+            if ring and referrer not in joined and _same_wave(referrer, referee, arrived):
+                joined[referrer] = ring
+                hits[(referrer, referrer)] = _hit(referrer, referrer, f"referred a member of {ring}")
+                hits[(referee, referrer)] = _hit(referee, referrer, f"referred by {referrer}, same wave")
                 added = True
         for referrer, people in referees.items():
             rings = defaultdict(list)
@@ -61,6 +82,10 @@ def referral_hits(engine: Engine, ring_of: Mapping[str, str]) -> list[Hit]:
         if not added:
             break
     return list(hits.values())
+
+
+def _same_wave(a: str, b: str, arrived: Mapping[str, date]) -> bool:
+    return a in arrived and b in arrived and abs((arrived[a] - arrived[b]).days) <= WAVE_DAYS
 
 
 def _hit(record_id: str, referrer: str, summary: str) -> Hit:

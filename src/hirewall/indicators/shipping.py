@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from hirewall.indicators._common import MAX_SHARED_PEOPLE, PEOPLE_CTE, evidence, group_hits, share_strength
+from hirewall.indicators._history import home_then_view
 from hirewall.indicators.base import Context, Hit, Indicator, indicator
 
 DIFFERS_SQL = """
@@ -23,6 +24,7 @@ FROM shipments s JOIN people p USING (record_id)
 WHERE s.ship_address_key IS NOT NULL AND p.home_address_key IS NOT NULL
   AND s.ship_building_key <> p.home_building_key
   AND s.ship_address_key NOT IN (SELECT ship_address_key FROM hubs)
+  AND s.shipment_id NOT IN (SELECT shipment_id FROM __hw_home_then)
 ORDER BY s.record_id, s.shipped_at, s.shipment_id
 """
 
@@ -31,12 +33,14 @@ ORDER BY s.record_id, s.shipped_at, s.shipment_id
 def ship_to_differs_from_home(ctx: Context) -> Iterable[Hit]:
     """Device shipped somewhere other than the home address
 
-    A company device went to an address that is not the person's home address on file.
+    A company device went to an address that is not the person's home address on file, nor,
+    by their address history, the home they had on the shipping day.
     Facilitators receive devices for remote workers who cannot receive them at the address on
     their documents. Innocent explanations: a move, a relative's or a friend's address while
     travelling, or a stale home address in HR.
     """
-    rows = ctx.engine.records(DIFFERS_SQL, [MAX_SHARED_PEOPLE])
+    with home_then_view(ctx.engine, CHANGE_WINDOW_DAYS):
+        rows = ctx.engine.records(DIFFERS_SQL, [MAX_SHARED_PEOPLE])
     by_record: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_record.setdefault(str(row["record_id"]), []).append(row)
@@ -93,7 +97,8 @@ FARM_SQL = f"""
 WITH {PEOPLE_CTE},
 s AS (
   SELECT s.record_id, s.ship_address_key, s.ship_building_key, pk.person_key, pk.home_building_key,
-         bool_or(c.record_id IS NOT NULL) AS moved_in
+         bool_or(c.record_id IS NOT NULL) AS moved_in,
+         bool_or(s.shipment_id IN (SELECT shipment_id FROM __hw_home_then)) AS lived_there
   FROM shipments s JOIN pk USING (record_id)
   LEFT JOIN profile_changes c
     ON c.record_id = s.record_id AND c.field = 'address'
@@ -103,8 +108,8 @@ s AS (
 ),
 nr AS (
   SELECT * FROM s
-  WHERE home_building_key IS NULL OR home_building_key <> ship_building_key
-     OR moved_in
+  WHERE (home_building_key IS NULL OR home_building_key <> ship_building_key OR moved_in)
+    AND NOT lived_there
 ),
 g AS (
   SELECT ship_address_key, count(DISTINCT person_key) AS persons FROM nr GROUP BY 1
@@ -112,7 +117,7 @@ g AS (
 ),
 res AS (
   SELECT ship_address_key, count(DISTINCT person_key) AS residents FROM s
-  WHERE home_building_key = ship_building_key AND NOT moved_in GROUP BY 1
+  WHERE (home_building_key = ship_building_key AND NOT moved_in) OR lived_there GROUP BY 1
 )
 SELECT DISTINCT nr.record_id, nr.ship_address_key, g.persons, coalesce(res.residents, 0) AS residents
 FROM nr JOIN g USING (ship_address_key) LEFT JOIN res USING (ship_address_key)
@@ -132,12 +137,14 @@ def ship_to_shared_across_people(ctx: Context) -> Iterable[Hit]:
     """One address receiving devices for several people who do not live there
 
     Company devices for two or more different people went to the same address, and none of
-    them gives it (or its building) as their home, or only since an address change in the 30
-    days before the device shipped. This is the shape of a laptop farm.
+    them gives it (or its building) as their home, now or (by their address history) on the
+    shipping day, or only since an address change in the 30 days before the device shipped.
+    This is the shape of a laptop farm.
     Innocent explanations: a shared office or co-working space used as a delivery point;
     addresses receiving devices for very many people are treated as offices and ignored.
     """
-    rows = ctx.engine.records(FARM_SQL, [CHANGE_WINDOW_DAYS, MAX_SHARED_PEOPLE])
+    with home_then_view(ctx.engine, CHANGE_WINDOW_DAYS):
+        rows = ctx.engine.records(FARM_SQL, [CHANGE_WINDOW_DAYS, MAX_SHARED_PEOPLE])
     yield from group_hits(
         rows,
         indicator_id="ship_to_shared_across_people",

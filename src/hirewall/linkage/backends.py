@@ -7,6 +7,8 @@ Spark session.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from functools import cache
 from typing import Any
@@ -101,6 +103,8 @@ def local_spark_session(cores: int = 2, driver_memory: str = "4g") -> Any:
     from pyspark.sql import SparkSession
     from splink.backends.spark import similarity_jar_location
 
+    warehouse = tempfile.mkdtemp(prefix="hirewall-spark-wh-")
+    checkpoints = tempfile.mkdtemp(prefix="hirewall-spark-ckpt-")
     session = (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("hirewall-linkage")
@@ -111,10 +115,20 @@ def local_spark_session(cores: int = 2, driver_memory: str = "4g") -> Any:
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.default.parallelism", "8")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.warehouse.dir", tempfile.mkdtemp(prefix="hirewall-spark-wh-"))
+        .config("spark.sql.warehouse.dir", warehouse)
         .config("spark.jars", similarity_jar_location())
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
-    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="hirewall-spark-ckpt-"))
+    session.sparkContext.setCheckpointDir(checkpoints)
+    atexit.register(_stop_spark, session, (warehouse, checkpoints))
     return session
+
+
+def _stop_spark(session: Any, scratch: tuple[str, ...]) -> None:
+    """Stop the session and remove its scratch folders when the process exits."""
+    try:
+        session.stop()
+    finally:
+        for path in scratch:
+            shutil.rmtree(path, ignore_errors=True)

@@ -112,3 +112,31 @@ def normalise_address(
         postal_code=_clean(postal_code).replace(" ", ""),
         country=country,
     )
+
+
+@lru_cache(maxsize=200_000)
+def parse_one_line(text: str) -> Address | None:
+    """A US address written on one line, as address histories hold them; None if unreadable.
+
+    >>> parse_one_line("3885 Chestnut Ave Apt 31, Portland, OR 97201, US").address_key
+    'US|97201|3885 CHESTNUT AVE|31'
+    >>> parse_one_line("somewhere") is None
+    True
+    """
+    text = re.sub(r",?\s*(US|USA|United States)\s*$", "", text.strip(), flags=re.IGNORECASE)
+    if not text:
+        return None
+    try:
+        norm = normalize_address_record(text)
+    except (AddressNormalizationError, ValueError, TypeError):
+        return None
+    if not norm.get("address_line_1") or not norm.get("postal_code"):
+        return None
+    return Address(
+        line1=norm["address_line_1"],
+        unit=unit_number(norm.get("address_line_2") or ""),
+        city=(norm.get("city") or "").upper(),
+        region=(norm.get("state") or "").upper(),
+        postal_code=(norm.get("postal_code") or "")[:5],
+        country="US",
+    )
