@@ -23,3 +23,26 @@ def test_referrer_of_two_ring_members_joins_but_one_referral_alone_does_not() ->
     eng = _store([("boss", None), ("p1", "boss"), ("p2", "boss"), ("q", "solo")])
     assert {h.record_id for h in referral_hits(eng, {"p1": "r", "p2": "r"})} == {"boss", "p1", "p2"}
     assert referral_hits(eng, {}) == []
+
+
+def test_referrer_of_one_member_joins_only_from_the_same_wave() -> None:
+    eng = DuckDBEngine(None)
+    create_schema(eng)
+    rows = [
+        ("p0", None, "2024-01-05"),  # a persona who recommended the next one
+        ("p1", "p0", "2024-02-01"),  # the ring member
+        ("old", None, "2015-03-01"),  # a long-standing employee who once referred a persona
+        ("q1", "old", "2024-02-03"),
+    ]
+    for rid, ref, applied in rows:
+        eng.execute(
+            "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
+        )
+    joined = {h.record_id for h in referral_hits(eng, {"p1": "ring-1", "q1": "ring-2"})}
+    assert "p0" in joined and "old" not in joined
+
+
+def test_chains_are_followed_past_a_few_links() -> None:
+    chain = [("c0", None)] + [(f"c{i}", f"c{i - 1}") for i in range(1, 9)]
+    eng = _store(chain)
+    assert {h.record_id for h in referral_hits(eng, {"c0": "ring-1"})} == {f"c{i}" for i in range(9)}
