@@ -154,3 +154,29 @@ def test_a_lone_persona_joins_the_cluster_nearest_in_time() -> None:
     dates = {"a1": date(2024, 1, 1), "a2": date(2024, 1, 5), "a3": date(2024, 1, 9)}
     dates |= {"b1": date(2024, 5, 1), "b2": date(2024, 5, 3), "lone": date(2024, 5, 10)}
     assert _dated_rings(hits, dates, extra) == [("a1", "a2", "a3"), ("b1", "b2", "lone")]
+
+
+def test_facilitator_kind_weights_name_real_group_kinds() -> None:
+    import re
+    from pathlib import Path
+
+    from hirewall.graph.facilitators import KIND_WEIGHT
+
+    src = Path(__file__).parents[2] / "src" / "hirewall"
+    text = "\n".join(p.read_text() for p in src.rglob("*.py"))
+    kinds = set(re.findall(r'group_prefix="([a-z-]+)"', text)) | set(re.findall(r'group=f"([a-z-]+):', text))
+    assert set(KIND_WEIGHT) <= kinds, set(KIND_WEIGHT) - kinds
+
+
+def test_an_insider_referrer_outranks_the_operators_own_phone() -> None:
+    cat = {
+        **CAT,
+        "ref": fake_indicator("ref", link="strong"),
+        "phone": fake_indicator("phone", link="strong"),
+    }
+    hits = [hit(x, "ref", group="referral:boss") for x in ("boss", "a", "b", "c")]
+    hits += [hit(x, "phone", group="phone:+1555") for x in ("a", "b", "c")]
+    groups = build_groups(hits, cat)
+    rings = find_rings(groups, {x: x for x in ("boss", "a", "b", "c")})
+    facs = rank_facilitators(rings, groups, {rings[0].ring_id: 0.9})
+    assert facs[0].key == "referral:boss"

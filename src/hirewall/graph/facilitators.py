@@ -17,13 +17,15 @@ KIND_WEIGHT = {
     "address": 1.0,
     "account": 1.0,
     "vendor": 0.9,
-    "referrer": 0.9,
+    "referral": 0.9,
+    "vendor-contact": 0.8,
     "device": 0.8,
+    "nid": 0.7,
     "ip": 0.6,
-    "national_id": 0.7,
     "phone": 0.5,
     "email": 0.5,
 }
+"""By group kind (the prefix of a group's key, e.g. ``referral:R123``)."""
 DEFAULT_KIND_WEIGHT = 0.3
 NOT_FACILITATORS = frozenset({"linkage", "resume", "photo"})
 """Operator artefacts (a cloned résumé, a reused photo, a probabilistic link) that nobody
