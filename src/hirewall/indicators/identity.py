@@ -175,7 +175,7 @@ def presumed_victims(holders: list[str], arrived: Mapping[str, date]) -> set[str
 def resume_near_duplicate(ctx: Context) -> Iterable[Hit]:
     """Résumé nearly identical to another person's
 
-    The résumé text is a near-copy (70% or more of its word pairs, leaving out each person's
+    The résumé text is a near-copy (68% or more of its word pairs, leaving out each person's
     own name) of the résumé of a different person. Operators clone one résumé across personas,
     changing only the name and contacts. Innocent explanations: a shared template from a
     bootcamp, or an agency that rewrites its candidates' résumés.
