@@ -30,7 +30,7 @@ from hirewall.ingest.loader import IngestResult, ingest
 from hirewall.ingest.mapping import Mapping
 from hirewall.ingest.quarantine import write_quarantine
 from hirewall.outputs import facilitator_rows, person_rows, ring_rows, write_jsonl, write_summary
-from hirewall.scoring.model import PersonScore, score_person
+from hirewall.scoring.model import PersonScore, flagged_alone, score_person
 from hirewall.screening import run_screening
 from hirewall.settings import Settings
 from hirewall.store import row_count
@@ -166,15 +166,17 @@ def scan(
                     timings.update({f"linkage_{k}": v for k, v in linkage_timings.items()})
             identity = identity_clusters(record_ids, pairs)
             dates = dict(engine.query(ARRIVAL_SQL)) if "people" in tables else {}
-            rings = find_rings(groups, identity, dates=dates)
+            flagged = frozenset(flagged_alone(hits, indicators))
+            rings = find_rings(groups, identity, dates=dates, flagged=flagged)
             if "people" in tables:
-                extra = referral_hits(engine, {m: r.ring_id for r in rings for m in r.members})
+                ring_map = {m: r.ring_id for r in rings for m in r.members}
+                extra = referral_hits(engine, ring_map, flagged)
                 if extra:
                     hits.extend(extra)
                     groups = build_groups(hits, indicators) | {
                         k: g for k, g in groups.items() if k.startswith("linkage:")
                     }
-                    rings = find_rings(groups, identity, dates=dates)
+                    rings = find_rings(groups, identity, dates=dates, flagged=flagged)
             ring_of = {m: r.ring_id for r in rings for m in r.members}
             ring_strength = {r.ring_id: r.strength for r in rings}
         with _timed(timings, "scores"):

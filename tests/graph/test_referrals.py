@@ -46,3 +46,18 @@ def test_chains_are_followed_past_a_few_links() -> None:
     chain = [("c0", None)] + [(f"c{i}", f"c{i - 1}") for i in range(1, 9)]
     eng = _store(chain)
     assert {h.record_id for h in referral_hits(eng, {"c0": "ring-1"})} == {f"c{i}" for i in range(9)}
+
+
+def test_referrer_of_two_people_who_stand_out_on_their_own_is_tied_to_them() -> None:
+    eng = DuckDBEngine(None)
+    create_schema(eng)
+    rows = [("boss", None, "2019-01-01"), ("p1", "boss", "2024-01-10"), ("p2", "boss", "2024-03-01")]
+    rows += [("p3", "boss", "2024-02-01"), ("late", "boss", "2027-01-01")]
+    for rid, ref, applied in rows:
+        eng.execute(
+            "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
+        )
+    assert referral_hits(eng, {}, frozenset({"p1"})) == []
+    hits = referral_hits(eng, {}, frozenset({"p1", "p2", "late"}))
+    assert {h.record_id for h in hits} == {"boss", "p1", "p2"}  # "late" is of another wave
+    assert {h.group for h in hits} == {"referral:boss"}

@@ -180,3 +180,12 @@ def test_an_insider_referrer_outranks_the_operators_own_phone() -> None:
     rings = find_rings(groups, {x: x for x in ("boss", "a", "b", "c")})
     facs = rank_facilitators(rings, groups, {rings[0].ring_id: 0.9})
     assert facs[0].key == "referral:boss"
+
+
+def test_a_weak_link_between_two_people_who_stand_out_alone_joins_them() -> None:
+    hits = [hit("a", "shared_ip", group="ip:1"), hit("b", "shared_ip", group="ip:1")]
+    groups = build_groups(hits, CAT)
+    ids = {"a": "a", "b": "b"}
+    assert find_rings(groups, ids) == []
+    assert find_rings(groups, ids, flagged=frozenset({"a"})) == []
+    assert [r.members for r in find_rings(groups, ids, flagged=frozenset({"a", "b"}))] == [("a", "b")]

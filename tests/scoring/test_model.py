@@ -57,3 +57,18 @@ def test_bands() -> None:
     assert band_for(0.99, 2) == "high"
     assert band_for(MEDIUM_BAND, 0) == "medium"
     assert band_for(MEDIUM_BAND - 0.01, 3) == "low"
+
+
+def test_flagged_alone_needs_evidence_that_reaches_the_medium_band_without_a_ring() -> None:
+    from hirewall.indicators import catalogue
+    from hirewall.indicators.base import Hit
+    from hirewall.scoring.model import flagged_alone
+
+    cat = catalogue()
+    hits = [
+        Hit("strong", "ship_to_shared_across_people", 1.0, "farm", ()),
+        Hit("strong", "payout_account_shared_across_people", 1.0, "account", ()),
+        Hit("weak", "mouse_jiggler", 1.0, "jiggler", ()),
+        Hit("weak", "signin_via_vpn_hosting_tor", 1.0, "vpn", ()),
+    ]
+    assert flagged_alone(hits, cat) == {"strong"}

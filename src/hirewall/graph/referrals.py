@@ -8,7 +8,9 @@ evidence, following chains link by link:
 - a person who referred two or more members of one ring joins it (an insider);
 - a person who referred one ring member joins it when they arrived within the wave of that
   member (:data:`~hirewall.indicators._waves.WAVE_DAYS`): a persona recommending the next one.
-  A long-standing employee who once referred a persona is not pulled in.
+  A long-standing employee who once referred a persona is not pulled in;
+- a person who referred two or more people of one wave who each stand out on their own
+  evidence (``flagged``) is tied to them: an insider placing personas.
 
 The hits use the I12 indicator's id, so their explanation, source and weight are the
 catalogue's.
@@ -21,7 +23,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from hirewall.engine.base import Engine
-from hirewall.indicators._waves import WAVE_DAYS
+from hirewall.indicators._waves import WAVE_DAYS, waves
 from hirewall.indicators.base import Hit
 
 INDICATOR = "referred_by_linked_person"
@@ -38,7 +40,9 @@ WHERE coalesce(applied_at, hired_at) IS NOT NULL
 MAX_ROUNDS = 12
 
 
-def referral_hits(engine: Engine, ring_of: Mapping[str, str]) -> list[Hit]:
+def referral_hits(
+    engine: Engine, ring_of: Mapping[str, str], flagged: frozenset[str] = frozenset()
+) -> list[Hit]:
     """Hits that tie referees and referrers to the rings of the people on the other side."""
     pairs = [(str(a), str(b)) for a, b in engine.query(REFERRALS_SQL)]
     if not pairs:
@@ -46,6 +50,7 @@ def referral_hits(engine: Engine, ring_of: Mapping[str, str]) -> list[Hit]:
     arrived: dict[str, date] = {str(r): d for r, d in engine.query(ARRIVAL_SQL)}
     joined = dict(ring_of)
     hits: dict[tuple[str, str], Hit] = {}
+    _flagged_referees(pairs, flagged, arrived, hits)
     for _ in range(MAX_ROUNDS):
         added = False
         referees: dict[str, list[str]] = defaultdict(list)
@@ -82,6 +87,25 @@ def referral_hits(engine: Engine, ring_of: Mapping[str, str]) -> list[Hit]:
         if not added:
             break
     return list(hits.values())
+
+
+def _flagged_referees(
+    pairs: list[tuple[str, str]],
+    flagged: frozenset[str],
+    arrived: Mapping[str, date],
+    hits: dict[tuple[str, str], Hit],
+) -> None:
+    referees: dict[str, list[str]] = defaultdict(list)
+    for referee, referrer in pairs:
+        if referee in flagged:
+            referees[referrer].append(referee)
+    for referrer, people in referees.items():
+        for wave in waves(sorted(people), arrived):
+            hits[(referrer, referrer)] = _hit(
+                referrer, referrer, f"referred {len(wave)} people who stand out on their own evidence"
+            )
+            for m in wave:
+                hits[(m, referrer)] = _hit(m, referrer, f"referred by {referrer}, with others who stand out")
 
 
 def _same_wave(a: str, b: str, arrived: Mapping[str, date]) -> bool:

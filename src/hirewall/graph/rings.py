@@ -248,6 +248,7 @@ def find_rings(
     identity: Mapping[str, str],
     max_group_size: int = MAX_GROUP_SIZE,
     dates: Mapping[str, date] | None = None,
+    flagged: frozenset[str] = frozenset(),
 ) -> list[Ring]:
     """Connected components of people under strong and corroborated weak links.
 
@@ -257,7 +258,9 @@ def find_rings(
     facilitator. A lone persona it serves joins the cluster it shares most with. When
     ``dates`` (record -> applied or hired date) are known, a facilitator joins only people who
     arrived within :data:`WAVE_DAYS` of each other: an operator team applies in a wave, while a
-    laptop farm or a front agency serves different teams at different times.
+    laptop farm or a front agency serves different teams at different times. A weak link
+    between two ``flagged`` people (records whose own evidence reaches the medium band) is
+    corroborated by that evidence and joins them too.
     """
     uf = UnionFind()
     weak_pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -278,8 +281,9 @@ def find_rings(
         elif len(people) <= MAX_WEAK_PAIR_GROUP:
             for a, b in combinations(people, 2):
                 weak_pairs[(a, b)].add(g.kind)
+    stand_out = {identity.get(r, r) for r in flagged}
     for (a, b), kinds in weak_pairs.items():
-        if len(kinds) >= 2:
+        if len(kinds) >= 2 or (a in stand_out and b in stand_out):
             uf.union(a, b)
     everyone = sorted({p for people in facilitated for p in people})
     _Facilitated(uf, facilitated, _identity_dates(everyone, identity, dates)).attach()

@@ -129,3 +129,15 @@ def score_person(
         tuple(sorted(s_families)),
         tuple(contributions),
     )
+
+
+def flagged_alone(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> set[str]:
+    """Records whose own evidence, without any ring, reaches the medium band.
+
+    The ring builder uses them to corroborate weak links: two people who each stand out on
+    their own and also share a weak link (an egress IP, a referrer) are one case.
+    """
+    by_record: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_record[h.record_id].append(h)
+    return {r for r, held in by_record.items() if score_person(r, held, catalogue).band != "low"}
