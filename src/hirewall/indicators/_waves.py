@@ -11,8 +11,10 @@ from collections.abc import Hashable, Mapping, Sequence
 from datetime import date
 from typing import TypeVar
 
-WAVE_DAYS = 180
-"""Largest gap, in days, between consecutive arrivals of one wave."""
+WAVE_DAYS = 120
+"""Largest gap, in days, between consecutive arrivals of one wave. Set on tuning worlds
+(seeds 101-113): 120 kept teams that share a facilitator apart better than 180, while 90
+began to split teams."""
 
 K = TypeVar("K", bound=Hashable)
 
