@@ -111,20 +111,16 @@ def _without_presumed_victims(
     return [p for p in people if p in anchors or in_wave(p)]
 
 
-def _identity_dates(
-    people: list[str], identity: Mapping[str, str], dates: Mapping[str, date] | None
-) -> dict[str, date]:
+def _identity_dates(identity: Mapping[str, str], dates: Mapping[str, date] | None) -> dict[str, date]:
+    """Identity -> its earliest arrival date over its records (records not in ``identity``
+    are their own identity)."""
     if not dates:
         return {}
-    wanted = set(people)
     out: dict[str, date] = {}
-    for record, ident in identity.items():
-        d = dates.get(record)
-        if ident in wanted and d is not None and (ident not in out or d < out[ident]):
+    for record, d in dates.items():
+        ident = identity.get(record, record)
+        if d is not None and (ident not in out or d < out[ident]):
             out[ident] = d
-    for p in people:
-        if p not in out and dates.get(p) is not None:
-            out[p] = dates[p]
     return out
 
 
@@ -266,9 +262,10 @@ def find_rings(
     weak_pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     facilitated: list[list[str]] = []
     other_links = _other_strong_links(groups, identity)
+    arrived = _identity_dates(identity, dates)
     for g in groups.values():
         people = sorted({identity.get(r, r) for r in g.records})
-        when = _identity_dates(people, identity, dates)
+        when = {p: arrived[p] for p in people if p in arrived}
         if g.kind in IDENTITY_DOCUMENT_KINDS:
             people = _without_presumed_victims(people, other_links, when)
         if len(people) < 2 or len(people) > max_group_size:
@@ -285,8 +282,7 @@ def find_rings(
     for (a, b), kinds in weak_pairs.items():
         if len(kinds) >= 2 or (a in stand_out and b in stand_out):
             uf.union(a, b)
-    everyone = sorted({p for people in facilitated for p in people})
-    _Facilitated(uf, facilitated, _identity_dates(everyone, identity, dates)).attach()
+    _Facilitated(uf, facilitated, arrived).attach()
     by_identity: dict[str, list[str]] = defaultdict(list)
     for record, ident in identity.items():
         by_identity[ident].append(record)
