@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
+import pyarrow as pa
 from datasketch import MinHash
 
 from hirewall.engine.base import Engine
@@ -33,6 +34,8 @@ BANDS = 24
 ROWS = 5
 VERIFY_MARGIN = 0.12
 """Candidates whose estimate is this close below the threshold are checked exactly too."""
+CHUNK = 200_000
+"""Candidate pairs estimated at a time (about 400 MB of signature rows at 120 hashes)."""
 NUM_PERM = BANDS * ROWS
 SHINGLE = 2
 MIN_WORDS = 30
@@ -66,9 +69,9 @@ GROUP BY {TEXT_ID}
 """  # noqa: S608 (composed only of our own SQL constants)
 
 CANDIDATES_SQL = """
-SELECT DISTINCT a.text_id AS a, b.text_id AS b
+SELECT DISTINCT a.i AS a, b.i AS b
 FROM __hw_resume_bands a JOIN __hw_resume_bands b
-  ON a.band = b.band AND a.bucket = b.bucket AND a.text_id < b.text_id
+  ON a.band = b.band AND a.bucket = b.bucket AND a.i < b.i
 """
 
 MEMBERS_SQL = f"""
@@ -128,19 +131,35 @@ def _signatures(engine: Engine, min_chars: int, seed: int) -> tuple[list[str], n
     return ids, matrix
 
 
-def _candidate_pairs(engine: Engine, ids: list[str], sigs: np.ndarray) -> list[tuple[str, str]]:
+def _near_pairs(engine: Engine, ids: list[str], sigs: np.ndarray) -> list[tuple[str, str]]:
+    """LSH candidates whose estimated similarity is within the verify margin of the threshold.
+
+    Candidates come back from SQL as integer index pairs and are estimated in chunks, so a
+    corpus of shared templates (millions of candidates) stays within a few hundred MB.
+    """
     n = len(ids)
     bands = sigs.reshape(n, BANDS, ROWS)
     # One 64-bit bucket id per (text, band): a polynomial hash of the band's rows.
     mult = np.array([pow(1_000_003, i, 2**64) for i in range(ROWS)], dtype=np.uint64)
     buckets = (bands * mult).sum(axis=2, dtype=np.uint64).astype(np.int64)
     columns = {
-        "text_id": np.repeat(np.array(ids, dtype=object), BANDS).tolist(),
-        "band": np.tile(np.arange(BANDS, dtype=np.int32), n).tolist(),
-        "bucket": buckets.reshape(-1).tolist(),
+        "i": pa.array(np.repeat(np.arange(n, dtype=np.int64), BANDS)),
+        "band": pa.array(np.tile(np.arange(BANDS, dtype=np.int32), n)),
+        "bucket": pa.array(buckets.reshape(-1)),
     }
     with registered(engine, "__hw_resume_bands", columns):
-        return [(str(a), str(b)) for a, b in engine.query(CANDIDATES_SQL)]
+        found = engine.arrow(CANDIDATES_SQL)
+    if found.num_rows == 0:
+        return []
+    ia = found.column("a").to_numpy()
+    ib = found.column("b").to_numpy()
+    near: list[tuple[str, str]] = []
+    for start in range(0, len(ia), CHUNK):
+        a, b = ia[start : start + CHUNK], ib[start : start + CHUNK]
+        estimate = (sigs[a] == sigs[b]).mean(axis=1)
+        keep = np.flatnonzero(estimate >= THRESHOLD - VERIFY_MARGIN)
+        near.extend((ids[int(a[k])], ids[int(b[k])]) for k in keep)
+    return near
 
 
 def _exact(engine: Engine, pairs: list[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], float]]:
@@ -164,21 +183,12 @@ def resume_clusters(engine: Engine, seed: int = 0, min_chars: int = 200) -> Iter
     index = {tid: i for i, tid in enumerate(ids)}
     uf = UnionFind()
     best: dict[str, float] = {}
-    pairs = _candidate_pairs(engine, ids, sigs) if len(ids) > 1 else []
-    if pairs:
-        ia = np.array([index[a] for a, _ in pairs])
-        ib = np.array([index[b] for _, b in pairs])
-        estimates = (sigs[ia] == sigs[ib]).mean(axis=1)
-        near = [
-            pair
-            for pair, est in zip(pairs, estimates.tolist(), strict=True)
-            if est >= THRESHOLD - VERIFY_MARGIN
-        ]
-        for (a, b), sim in _exact(engine, near):
-            if sim >= THRESHOLD:
-                uf.union(a, b)
-                best[a] = max(best.get(a, 0.0), sim)
-                best[b] = max(best.get(b, 0.0), sim)
+    near = _near_pairs(engine, ids, sigs) if len(ids) > 1 else []
+    for (a, b), sim in _exact(engine, near):
+        if sim >= THRESHOLD:
+            uf.union(a, b)
+            best[a] = max(best.get(a, 0.0), sim)
+            best[b] = max(best.get(b, 0.0), sim)
     members: dict[str, list[tuple[str, str, str]]] = {}
     for text_id, record_id, person_key in engine.query(MEMBERS_SQL, [min_chars]):
         tid = str(text_id)
