@@ -286,15 +286,22 @@ def find_rings(
     by_identity: dict[str, list[str]] = defaultdict(list)
     for record, ident in identity.items():
         by_identity[ident].append(record)
+    groups_of: dict[str, list[Group]] = defaultdict(list)
+    for g in groups.values():
+        for r in g.records:
+            groups_of[r].append(g)
     rings: list[Ring] = []
     for people in uf.groups().values():
         if len(people) < 2:
             continue
         members = sorted(r for p in people for r in by_identity.get(p, [p]))
-        member_set = set(members)
+        held: dict[str, int] = defaultdict(int)
+        for r in members:
+            for g in groups_of.get(r, ()):
+                held[g.key] += 1
         ring_groups = tuple(
             sorted(
-                (g for g in groups.values() if len(g.records & member_set) >= 2),
+                (groups[k] for k, n in held.items() if n >= 2),
                 key=lambda g: (g.link != "strong", g.key),
             )
         )
