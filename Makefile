@@ -48,7 +48,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --out bench-out
 
-## Regenerate docs/indicators.md and docs/cli.md from the code.
+## Regenerate docs/indicators.md and docs/data-contract-columns.md from the code.
 docs: $(STAMP)
 	$(BIN)/python -m hirewall.docs
 
