@@ -36,9 +36,14 @@ def run(phase: str, data: Path, out: Path, people: int, seed: int) -> dict[str, 
             engine.close()
         extra["rows"] = {t: s.kept for t, s in res.tables.items()}
     elif phase == "scan":
+        from hirewall.linkage.model import model_path_for
         from hirewall.pipeline import scan
 
-        (out / "hirewall.duckdb").unlink(missing_ok=True)
+        # A cold scan, as a user's first one: no store and no saved linkage model, so the
+        # Splink training is timed too (a model left by an earlier run would skip it).
+        store = out / "hirewall.duckdb"
+        store.unlink(missing_ok=True)
+        model_path_for(store).unlink(missing_ok=True)
         result = scan(data, out, settings)
         extra["stages_s"] = result.timings
         extra["bands"] = result.band_counts()
