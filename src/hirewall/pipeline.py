@@ -84,7 +84,7 @@ class ScanResult:
 def _timed(timings: dict[str, float], name: str) -> Iterator[None]:
     t0 = time.perf_counter()
     yield
-    timings[name] = round(time.perf_counter() - t0, 3)
+    timings[name] = round(timings.get(name, 0.0) + time.perf_counter() - t0, 3)
 
 
 def build_services(engine: Engine, settings: Settings) -> dict[str, Any]:
@@ -151,7 +151,8 @@ def scan(
             )
             pairs = same_person_pairs(engine) if "people" in tables else []
             groups = build_groups(hits, indicators)
-            if settings.linkage and len(record_ids) > 1:
+        if settings.linkage and len(record_ids) > 1:
+            with _timed(timings, "linkage"):
                 reporter.stage("linkage")
                 try:
                     same, linkage_groups, linkage_timings = splink_links(engine, settings, store_path)
@@ -164,6 +165,7 @@ def scan(
                     pairs += same
                     groups.update(linkage_groups)
                     timings.update({f"linkage_{k}": v for k, v in linkage_timings.items()})
+        with _timed(timings, "rings"):
             identity = identity_clusters(record_ids, pairs)
             dates = dict(engine.query(ARRIVAL_SQL)) if "people" in tables else {}
             flagged = frozenset(flagged_alone(hits, indicators))
