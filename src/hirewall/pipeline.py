@@ -25,6 +25,7 @@ from hirewall.graph.linkage import splink_links
 from hirewall.graph.referrals import referral_hits
 from hirewall.graph.rings import Ring, build_groups, find_rings
 from hirewall.indicators import catalogue
+from hirewall.indicators._waves import arrival_dates
 from hirewall.indicators.base import Context, Hit, Indicator
 from hirewall.ingest.loader import IngestResult, ingest
 from hirewall.ingest.mapping import Mapping
@@ -36,9 +37,6 @@ from hirewall.settings import Settings
 from hirewall.store import row_count
 
 log = logging.getLogger(__name__)
-ARRIVAL_SQL = """
-SELECT record_id, coalesce(applied_at, hired_at) FROM people WHERE coalesce(applied_at, hired_at) IS NOT NULL
-"""
 
 
 class Reporter(Protocol):
@@ -167,12 +165,12 @@ def scan(
                     timings.update({f"linkage_{k}": v for k, v in linkage_timings.items()})
         with _timed(timings, "rings"):
             identity = identity_clusters(record_ids, pairs)
-            dates = dict(engine.query(ARRIVAL_SQL)) if "people" in tables else {}
+            dates = arrival_dates(engine) if "people" in tables else {}
             flagged = frozenset(flagged_alone(hits, indicators))
             rings = find_rings(groups, identity, dates=dates, flagged=flagged)
             if "people" in tables:
                 ring_map = {m: r.ring_id for r in rings for m in r.members}
-                extra = referral_hits(engine, ring_map, flagged)
+                extra = referral_hits(engine, ring_map, dates, flagged)
                 if extra:
                     hits.extend(extra)
                     groups = build_groups(hits, indicators) | {

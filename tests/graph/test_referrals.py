@@ -1,5 +1,6 @@
 from hirewall.engine.duckdb import DuckDBEngine
 from hirewall.graph.referrals import referral_hits
+from hirewall.indicators._waves import arrival_dates
 from hirewall.store import create_schema
 
 
@@ -13,7 +14,7 @@ def _store(pairs: list[tuple[str, str | None]]) -> DuckDBEngine:
 
 def test_referee_of_a_ring_member_joins_through_the_referral_chain() -> None:
     eng = _store([("a", None), ("b", "a"), ("c", "b"), ("x", None), ("y", "x")])
-    hits = referral_hits(eng, {"a": "ring-1"})
+    hits = referral_hits(eng, {"a": "ring-1"}, arrival_dates(eng))
     joined = {h.record_id for h in hits}
     assert joined == {"a", "b", "c"}  # b through a, then c through b; x and y are untouched
     assert {h.group for h in hits if h.record_id == "c"} == {"referral:b"}
@@ -21,8 +22,12 @@ def test_referee_of_a_ring_member_joins_through_the_referral_chain() -> None:
 
 def test_referrer_of_two_ring_members_joins_but_one_referral_alone_does_not() -> None:
     eng = _store([("boss", None), ("p1", "boss"), ("p2", "boss"), ("q", "solo")])
-    assert {h.record_id for h in referral_hits(eng, {"p1": "r", "p2": "r"})} == {"boss", "p1", "p2"}
-    assert referral_hits(eng, {}) == []
+    assert {h.record_id for h in referral_hits(eng, {"p1": "r", "p2": "r"}, arrival_dates(eng))} == {
+        "boss",
+        "p1",
+        "p2",
+    }
+    assert referral_hits(eng, {}, arrival_dates(eng)) == []
 
 
 def test_referrer_of_one_member_joins_only_from_the_same_wave() -> None:
@@ -38,14 +43,16 @@ def test_referrer_of_one_member_joins_only_from_the_same_wave() -> None:
         eng.execute(
             "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
         )
-    joined = {h.record_id for h in referral_hits(eng, {"p1": "ring-1", "q1": "ring-2"})}
+    joined = {h.record_id for h in referral_hits(eng, {"p1": "ring-1", "q1": "ring-2"}, arrival_dates(eng))}
     assert "p0" in joined and "old" not in joined
 
 
 def test_chains_are_followed_past_a_few_links() -> None:
     chain = [("c0", None)] + [(f"c{i}", f"c{i - 1}") for i in range(1, 9)]
     eng = _store(chain)
-    assert {h.record_id for h in referral_hits(eng, {"c0": "ring-1"})} == {f"c{i}" for i in range(9)}
+    assert {h.record_id for h in referral_hits(eng, {"c0": "ring-1"}, arrival_dates(eng))} == {
+        f"c{i}" for i in range(9)
+    }
 
 
 def test_referrer_of_two_people_who_stand_out_on_their_own_is_tied_to_them() -> None:
@@ -57,7 +64,7 @@ def test_referrer_of_two_people_who_stand_out_on_their_own_is_tied_to_them() -> 
         eng.execute(
             "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
         )
-    assert referral_hits(eng, {}, frozenset({"p1"})) == []
-    hits = referral_hits(eng, {}, frozenset({"p1", "p2", "late"}))
+    assert referral_hits(eng, {}, arrival_dates(eng), frozenset({"p1"})) == []
+    hits = referral_hits(eng, {}, arrival_dates(eng), frozenset({"p1", "p2", "late"}))
     assert {h.record_id for h in hits} == {"boss", "p1", "p2"}  # "late" is of another wave
     assert {h.group for h in hits} == {"referral:boss"}

@@ -32,22 +32,22 @@ SELECT record_id, referred_by FROM people
 WHERE referred_by IS NOT NULL AND referred_by <> record_id
 ORDER BY record_id
 """
-ARRIVAL_SQL = """
-SELECT record_id, coalesce(applied_at, hired_at) FROM people
-WHERE coalesce(applied_at, hired_at) IS NOT NULL
-  AND (referred_by IS NOT NULL OR record_id IN (SELECT referred_by FROM people))
-"""
 MAX_ROUNDS = 12
 
 
 def referral_hits(
-    engine: Engine, ring_of: Mapping[str, str], flagged: frozenset[str] = frozenset()
+    engine: Engine,
+    ring_of: Mapping[str, str],
+    arrived: Mapping[str, date],
+    flagged: frozenset[str] = frozenset(),
 ) -> list[Hit]:
-    """Hits that tie referees and referrers to the rings of the people on the other side."""
+    """Hits that tie referees and referrers to the rings of the people on the other side.
+
+    ``arrived`` holds each record's arrival date (:func:`~hirewall.indicators._waves.arrival_dates`).
+    """
     pairs = [(str(a), str(b)) for a, b in engine.query(REFERRALS_SQL)]
     if not pairs:
         return []
-    arrived: dict[str, date] = {str(r): d for r, d in engine.query(ARRIVAL_SQL)}
     joined = dict(ring_of)
     hits: dict[tuple[str, str], Hit] = {}
     _flagged_referees(pairs, flagged, arrived, hits)

@@ -1,8 +1,8 @@
 """Arrival waves: an operator's personas apply together, so their arrival dates cluster.
 
 Used by the national-id indicator (I7) to tell a stolen id's owner from the personas that
-reuse it, and by the ring builder to keep a facilitator from joining teams of different
-times.
+reuse it, by the ring builder to keep a facilitator from joining teams of different times,
+and by the referral chains (I12). Arrival is one notion everywhere: :func:`arrival_dates`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,24 @@ from collections.abc import Hashable, Mapping, Sequence
 from datetime import date
 from typing import TypeVar
 
+from hirewall.engine.base import Engine
+
 WAVE_DAYS = 120
 """Largest gap, in days, between consecutive arrivals of one wave. Set on tuning worlds
 (seeds 101-113): 120 kept teams that share a facilitator apart better than 180, while 90
 began to split teams."""
 
 K = TypeVar("K", bound=Hashable)
+
+ARRIVAL_SQL = """
+SELECT record_id, coalesce(applied_at, hired_at) FROM people
+WHERE coalesce(applied_at, hired_at) IS NOT NULL
+"""
+
+
+def arrival_dates(engine: Engine) -> dict[str, date]:
+    """When each person record arrived: its application date, else its hire date."""
+    return {str(r): d for r, d in engine.query(ARRIVAL_SQL)}
 
 
 def waves(people: Sequence[K], when: Mapping[K, date]) -> list[list[K]]:

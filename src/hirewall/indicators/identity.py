@@ -23,7 +23,7 @@ from hirewall.indicators._identity_links import (
 from hirewall.indicators._photos import photo_clusters
 from hirewall.indicators._resumes import resume_clusters
 from hirewall.indicators._timeline import DATES_SQL, date_problems, impossible_claims
-from hirewall.indicators._waves import main_wave
+from hirewall.indicators._waves import arrival_dates, main_wave
 from hirewall.indicators.base import Context, Hit, Indicator, indicator
 
 
@@ -122,7 +122,7 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
     in the id; check with the person before acting.
     """
     rows = [r for r in shared_rows(ctx, _NID_SOURCE) if r["names"] >= 2]
-    arrived = dict(ctx.engine.query(ARRIVAL_SQL))
+    arrived = arrival_dates(ctx.engine)
     by_val: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_val.setdefault(str(r["val"]), []).append(r)
@@ -148,12 +148,6 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
             summary=lambda g, r: f"national id used under {r['names']} different names",
             evidence_cols={"record_id": "record_id", "national_id_hash": "val"},
         )
-
-
-ARRIVAL_SQL = """
-SELECT record_id, coalesce(applied_at, hired_at) FROM people
-WHERE national_id_hash IS NOT NULL AND coalesce(applied_at, hired_at) IS NOT NULL
-"""
 
 
 def presumed_victims(holders: list[str], arrived: Mapping[str, date]) -> set[str]:
