@@ -125,3 +125,31 @@ def test_platform_payout_is_weak() -> None:
         for h in run(pay.payout_via_platform_or_crypto, context(store(people=people, payouts=payouts)))
     }
     assert hits == {"a": 0.4, "b": 0.7}
+
+
+@pytest.mark.parametrize("log_first", [True, False])
+def test_changes_seen_in_both_sources_show_the_payout_days_whatever_the_row_order(log_first) -> None:
+    """Two changes in the payout history and the same two, days apart, in the change log: the
+    counts tie, and the evidence shows the payout history's days every time (it once depended
+    on which source DuckDB's threads reached first)."""
+    payouts = [acct("a", "f1", "2023-01-01"), acct("a", "f2", "2023-11-02"), acct("a", "f3", "2023-11-15")]
+    log = [
+        {"record_id": "a", "field": "bank", "changed_at": d}
+        for d in ("2023-10-28T09:00:00", "2023-11-10T09:00:00")
+    ]
+    people = [person(f"p{i}", "Pat", "Doe") for i in range(50)] + [person("a", "Ann", "Lee")]
+    noise = [acct(f"p{i}", f"g{i}{j}", f"2023-0{j + 1}-01") for i in range(50) for j in range(3)]
+    noise_log = [
+        {"record_id": f"p{i}", "field": "bank", "changed_at": f"2023-0{j + 1}-03T00:00:00"}
+        for i in range(50)
+        for j in range(3)
+    ]
+    ctx = context(
+        store(
+            people=people,
+            payouts=(noise + payouts) if log_first else (payouts + noise),
+            profile_changes=(log + noise_log) if log_first else (noise_log + log),
+        )
+    )
+    hits = [h for h in run(pay.payout_account_changed_often, ctx) if h.record_id == "a"]
+    assert [h.evidence[0]["days"] for h in hits] == [["2023-11-02", "2023-11-15"]]

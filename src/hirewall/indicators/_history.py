@@ -34,10 +34,10 @@ s AS (
     AND s.record_id IN (SELECT record_id FROM c)
 )
 SELECT s.shipment_id, s.ship_building_key, s.shipped_at,
-       (SELECT arg_max(new_value, changed_at) FROM c
+       (SELECT arg_max(new_value, (changed_at, new_value)) FROM c
          WHERE c.record_id = s.record_id AND c.day <= s.shipped_at) AS before_value,
        (SELECT max(day) FROM c WHERE c.record_id = s.record_id AND c.day <= s.shipped_at) AS before_day,
-       (SELECT arg_min(old_value, changed_at) FROM c
+       (SELECT arg_min(old_value, (changed_at, old_value)) FROM c
          WHERE c.record_id = s.record_id AND c.day > s.shipped_at) AS after_value
 FROM s ORDER BY s.shipment_id
 """

@@ -19,7 +19,7 @@ owned AS (
   SELECT e.device_id, e.observed_at, e.kind, e.name, coalesce(e.detail, '') AS detail,
          coalesce(e.record_id, sh.record_id) AS record_id
   FROM endpoint e LEFT JOIN (
-    SELECT device_id, arg_max(record_id, shipped_at) AS record_id FROM shipments
+    SELECT device_id, arg_max(record_id, (shipped_at, record_id)) AS record_id FROM shipments
     WHERE device_id IS NOT NULL GROUP BY device_id
   ) sh USING (device_id)
 )"""

@@ -43,7 +43,7 @@ per_src AS (
 ),
 per AS (
   SELECT record_id, max(max_in_window) AS max_in_window, max(changes) AS changes,
-         arg_max(days, changes) AS days
+         arg_max(days, (changes, src)) AS days  -- on a tie, the payout history's days
   FROM per_src GROUP BY record_id
 )
 SELECT coalesce(per.record_id, a.record_id) AS record_id, coalesce(per.max_in_window, 0) AS max_in_window,
