@@ -115,3 +115,48 @@ def test_exports_of_a_real_scan_validate(world: Path, tmp_path: Path) -> None:
             if prop.type.name == "entity":
                 assert value in ids, (e.schema.name, prop.name)
     assert {e.schema.name for e in entities} >= {"Person", "Address", "BankAccount", "Membership"}
+
+
+def test_a_referral_burst_is_a_ring_and_only_a_larger_than_chance_one_is_flagged(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    header = ["record_id", "given_name", "family_name", "applied_at", "referred_by"]
+    rows = [  # staff hired a month apart; every fifth referred by someone hired years before
+        {
+            "record_id": f"s{i:03d}",
+            "given_name": f"S{i}",
+            "family_name": "Roe",
+            "applied_at": f"{2010 + i // 12}-{i % 12 + 1:02d}-03",
+        }
+        | {"referred_by": f"s{i - 40:03d}" if i >= 40 and i % 5 == 0 else ""}
+        for i in range(120)
+    ]
+    for prefix, n, start in (("big", 5, "2024-02"), ("few", 3, "2024-09")):
+        for i in range(n):
+            referrer = f"{prefix}{i - 1}" if i else ""
+            rows.append(
+                {
+                    "record_id": f"{prefix}{i}",
+                    "given_name": f"G{prefix}{i}",
+                    "family_name": "Doe",
+                    "applied_at": f"{start}-{10 + 3 * i}",
+                    "referred_by": referrer,
+                }
+            )
+    with (data / "people.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, header)
+        w.writeheader()
+        w.writerows(rows)
+    persons = {
+        p["record_id"]: p for p in read_jsonl(scan(data, tmp_path / "out", SETTINGS).out / "persons.jsonl")
+    }
+    burst = "referral_burst_in_one_wave"
+    big = [persons[f"big{i}"] for i in range(5)]
+    assert {p["band"] for p in big} == {"medium"}
+    assert len({p["ring_id"] for p in big}) == 1 and big[0]["ring_id"]
+    few = [persons[f"few{i}"] for i in range(3)]
+    assert all(any(c["indicator"] == burst for c in p["indicators"]) for p in few)
+    assert {p["band"] for p in few} == {"low"}  # a burst of just the chance threshold needs more
+    assert not any(
+        any(c["indicator"] == burst for c in persons[f"s{i:03d}"]["indicators"]) for i in range(120)
+    )

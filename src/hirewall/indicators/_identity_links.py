@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from hirewall.indicators._common import FREEMAIL_DOMAINS, PEOPLE_CTE, evidence, strong_keys_cte
+from hirewall.indicators._referral_bursts import burst_threshold, find_bursts
+from hirewall.indicators._waves import arrival_dates
 from hirewall.indicators.base import Context, Hit, indicator
 
 REFERRALS_SQL = """
@@ -31,6 +33,12 @@ referrers AS (
   GROUP BY refs.referrer HAVING count(DISTINCT refs.record_id) >= 2
 )
 SELECT * FROM referees UNION ALL SELECT * FROM referrers ORDER BY referrer, record_id
+"""
+
+BURST_REFERRALS_SQL = """
+SELECT p.record_id, p.referred_by FROM people p JOIN people r ON r.record_id = p.referred_by
+WHERE p.referred_by <> p.record_id
+ORDER BY p.record_id
 """
 
 VENDOR_LINKS_SQL = """
@@ -100,6 +108,39 @@ def referred_by_linked_person(ctx: Context) -> Iterable[Hit]:
                 ev,
                 f"referral:{referrer}",
             )
+
+
+@indicator(
+    code="I12",
+    family="identity",
+    sources=("G1", "SEAL"),
+    fairness="S",
+    tables=("people",),
+    link="strong",
+)
+def referral_burst_in_one_wave(ctx: Context) -> Iterable[Hit]:
+    """Several people arrived through one referral chain at once
+
+    The person is part of a referral chain or star whose referees all applied within one
+    wave (gaps of at most 120 days): one person referring the next, or one employee referring
+    a group, more people than this organization's own referrals produce by chance (at least
+    four; more where referrals are common). Operators recommend more personas to an employer
+    that hired one, and insiders place whole teams. Innocent explanation: friends or former
+    colleagues following each other into a team that is hiring; it is a reason to look at the
+    group together, not evidence against any one of them.
+    """
+    pairs = [(str(e), str(r)) for e, r in ctx.engine.query(BURST_REFERRALS_SQL)]
+    if not pairs:
+        return
+    arrived = arrival_dates(ctx.engine)
+    size = burst_threshold(pairs, arrived)
+    for burst in find_bursts(pairs, arrived, size):
+        n = len(burst.people)
+        strength = min(1.0, 0.6 + 0.2 * (n - size))
+        ev = evidence({"record_id": e, "referred_by": r} for e, r in burst.referrals)
+        summary = f"one of {n} people joined by referrals within one wave (chance bursts: under {size})"
+        for p in burst.people:
+            yield Hit(p, "referral_burst_in_one_wave", strength, summary, ev, f"referral:{burst.root}")
 
 
 @indicator(

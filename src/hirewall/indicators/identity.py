@@ -18,6 +18,7 @@ from hirewall.indicators._common import evidence, group_hits, share_strength, sh
 from hirewall.indicators._identity_links import (
     email_freemail_name_digits,
     placed_by_vendor_of_linked_people,
+    referral_burst_in_one_wave,
     referred_by_linked_person,
 )
 from hirewall.indicators._photos import photo_clusters
@@ -259,6 +260,7 @@ INDICATORS: tuple[Indicator, ...] = (
     photo_reused_across_people,
     timeline_impossible,
     referred_by_linked_person,
+    referral_burst_in_one_wave,
     placed_by_vendor_of_linked_people,
     email_freemail_name_digits,
 )

@@ -1,0 +1,122 @@
+"""Referral bursts (I12): several people arriving through one referral chain in one wave.
+
+Operators "recommend additional DPRK IT workers" (G1) and often place more than one hire per
+organization (SEAL): one persona refers the next, or an insider refers a team. Both leave the
+same trace in the applicant records, a burst: a referral chain or star whose referees all
+arrived in one wave (:data:`~hirewall.indicators._waves.WAVE_DAYS`).
+
+A burst is built from *units*, one per referrer and wave of the people it referred. A unit's
+referees are joined to each other. The referrer is joined to them as the person on file when
+it arrived in that same wave itself (a persona recommending the next one, so a chain grows
+link by link); otherwise it stands in the unit alone, so an employee's referrals years apart
+never add up to one burst.
+
+How large a burst must be is set by the organization's own referrals: the referees are
+shuffled among the referral slots, keeping how many people each referrer referred and when
+each referee arrived, and a size counts only when such shuffles produce a burst that large
+less than :data:`NULL_RATE` times per organization. A company with a busy referral programme
+therefore needs larger bursts than one where referrals are rare; never fewer than
+:data:`MIN_BURST` people.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from hirewall.graph.unionfind import UnionFind
+from hirewall.indicators._waves import WAVE_DAYS
+
+MIN_BURST = 3
+"""Fewest arrivals in a burst. On the hard tuning worlds (seeds 103-110, 10,000 people each) the
+shuffles put chance bursts of three above :data:`NULL_RATE` in every world and of four below
+it, and ordinary referrals formed bursts of four twice in the eight worlds."""
+NULL_RATE = 0.25
+"""Chance bursts of a size, per organization, above which that size is not reported."""
+NULL_SHUFFLES = 40
+"""Shuffles of the referrals used to estimate chance bursts (fixed seed: same data, same answer)."""
+
+Pair = tuple[str, str]
+"""A referral: (referee, referrer)."""
+
+
+@dataclass(frozen=True)
+class Burst:
+    """People joined by referrals inside one wave, and the referrals that join them."""
+
+    people: tuple[str, ...]
+    referrals: tuple[Pair, ...]
+    arrivals: int
+    """People in the burst who arrived in its wave (a long-standing referrer does not count)."""
+
+    @property
+    def root(self) -> str:
+        """The referrer that names the burst: the one who referred most people in it, then
+        the head of the chain (referred by nobody in it), then the smallest id."""
+        made = Counter(r for _, r in self.referrals)
+        referred = {e for e, _ in self.referrals}
+        return min(made, key=lambda r: (-made[r], r in referred, r))
+
+
+def find_bursts(pairs: Sequence[Pair], arrived: Mapping[str, date], min_size: int) -> list[Burst]:
+    """Bursts of at least ``min_size`` people, largest first."""
+    uf = UnionFind()
+    edges: dict[str, list[Pair]] = defaultdict(list)
+    for referrer, wave in _units(pairs, arrived):
+        in_wave = referrer in arrived and any(
+            abs((arrived[referrer] - arrived[p]).days) <= WAVE_DAYS for p in wave
+        )
+        anchor = referrer if in_wave else f"{referrer}\x00{arrived[wave[0]].isoformat()}"
+        for p in wave:
+            uf.union(anchor, p)
+        edges[anchor].extend((p, referrer) for p in wave)
+    found = []
+    for nodes in uf.groups().values():
+        arrivals = sum("\x00" not in n for n in nodes)
+        if arrivals < min_size:
+            continue
+        people = sorted({n.partition("\x00")[0] for n in nodes})
+        refs = sorted({e for n in nodes for e in edges.get(n, ())})
+        found.append(Burst(tuple(people), tuple(refs), arrivals))
+    found.sort(key=lambda b: (-b.arrivals, b.people))
+    return found
+
+
+def burst_threshold(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> int:
+    """The smallest burst size that chance alone rarely produces in these referrals."""
+    referrers = [r for _, r in pairs]
+    referees = [e for e, _ in pairs]
+    rng = random.Random(0)
+    at_least: Counter[int] = Counter()
+    for _ in range(NULL_SHUFFLES):
+        rng.shuffle(referees)
+        shuffled = [(e, r) for e, r in zip(referees, referrers, strict=True) if e != r]
+        for b in find_bursts(shuffled, arrived, MIN_BURST):
+            for k in range(MIN_BURST, b.arrivals + 1):
+                at_least[k] += 1
+    size = MIN_BURST
+    while at_least[size] / NULL_SHUFFLES > NULL_RATE:
+        size += 1
+    return size
+
+
+def _units(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> list[tuple[str, list[str]]]:
+    """(referrer, referees of one wave) for every referrer; undated referees are left out."""
+    referred: dict[str, list[str]] = defaultdict(list)
+    for referee, referrer in pairs:
+        if referee in arrived:
+            referred[referrer].append(referee)
+    units = []
+    for referrer in sorted(referred):
+        people = sorted(referred[referrer], key=lambda p: (arrived[p], p))
+        wave = [people[0]]
+        for p in people[1:]:
+            if (arrived[p] - arrived[wave[-1]]).days > WAVE_DAYS:
+                units.append((referrer, wave))
+                wave = []
+            wave.append(p)
+        units.append((referrer, wave))
+    return units
