@@ -69,6 +69,17 @@ def test_the_threshold_rises_with_how_much_an_organization_refers() -> None:
     assert busy > quiet
 
 
+def test_an_insiders_own_referrals_do_not_raise_the_bar_that_would_find_it() -> None:
+    pairs, when = _busy_org(1)
+    when["boss"] = _on(-3000)
+    for i in range(9):
+        when[f"p{i}"] = _on(700 + 7 * i)
+        pairs.append((f"p{i}", "boss"))
+    threshold = burst_threshold(pairs, when)
+    assert threshold == MIN_BURST
+    assert [b.root for b in find_bursts(pairs, when, threshold)] == ["boss"]
+
+
 def test_the_threshold_is_the_same_for_the_same_referrals() -> None:
     pairs, when = _busy_org(4)
     assert burst_threshold(pairs, when) == burst_threshold(list(reversed(pairs)), when)

@@ -12,11 +12,11 @@ link by link); otherwise it stands in the unit alone, so an employee's referrals
 never add up to one burst.
 
 How large a burst must be is set by the organization's own referrals: the referees are
-shuffled among the referral slots, keeping how many people each referrer referred and when
-each referee arrived, and a size counts only when such shuffles produce a burst that large
-less than :data:`NULL_RATE` times per organization. A company with a busy referral programme
-therefore needs larger bursts than one where referrals are rare; never fewer than
-:data:`MIN_BURST` people.
+shuffled among the referral slots, keeping how many people each referrer referred (up to
+what 99% of its referrers refer) and when each referee arrived, and a size counts only when
+such shuffles produce a burst that large less than :data:`NULL_RATE` times per organization.
+A company with a busy referral programme therefore needs larger bursts than one where
+referrals are rare; never fewer than :data:`MIN_BURST` arrivals.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ shuffles put chance bursts of three above :data:`NULL_RATE` in every world and o
 it, and ordinary referrals formed bursts of four twice in the eight worlds."""
 NULL_RATE = 0.25
 """Chance bursts of a size, per organization, above which that size is not reported."""
+TYPICAL_SHARE = 0.99
+"""Share of referrers whose referral count the shuffles keep; the rest are cut down to it."""
 NULL_SHUFFLES = 40
 """Shuffles of the referrals used to estimate chance bursts (fixed seed: same data, same answer)."""
 
@@ -86,9 +88,22 @@ def find_bursts(pairs: Sequence[Pair], arrived: Mapping[str, date], min_size: in
 
 
 def burst_threshold(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> int:
-    """The smallest burst size that chance alone rarely produces in these referrals."""
-    referrers = [r for _, r in pairs]
-    referees = [e for e, _ in pairs]
+    """The smallest burst size that chance alone rarely produces in these referrals.
+
+    In the shuffles no referrer refers more people than :data:`TYPICAL_SHARE` of this
+    organization's referrers do: an insider who referred nine people would otherwise make
+    large chance bursts out of its own referrals and so hide itself.
+    """
+    made = sorted(Counter(r for _, r in pairs).values())
+    cap = made[min(len(made) - 1, int(TYPICAL_SHARE * len(made)))] if made else 0
+    kept: Counter[str] = Counter()
+    ordinary = []
+    for referee, referrer in pairs:
+        if kept[referrer] < cap:
+            kept[referrer] += 1
+            ordinary.append((referee, referrer))
+    referrers = [r for _, r in ordinary]
+    referees = [e for e, _ in ordinary]
     rng = random.Random(0)
     at_least: Counter[int] = Counter()
     for _ in range(NULL_SHUFFLES):
