@@ -23,3 +23,8 @@ def test_main_wave_is_the_largest_then_the_earliest() -> None:
     when |= {"f": date(2030, 1, 1), "g": date(2030, 1, 2)}
     assert main_wave(["d", "e", "f", "g"], when) == ["d", "e"]
     assert main_wave(["a", "d"], when) == []
+
+
+def test_lone_arrivals_are_waves_when_asked() -> None:
+    when = {"a": date(2024, 1, 1), "b": date(2024, 2, 1), "c": date(2025, 6, 1)}
+    assert waves(["c", "b", "a", "x"], when, min_size=1) == [["a", "b"], ["c"]]  # undated "x" alone is none

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from hirewall.graph.unionfind import UnionFind
-from hirewall.indicators._waves import WAVE_DAYS
+from hirewall.indicators._waves import WAVE_DAYS, waves
 
 MIN_BURST = 3
 """Fewest arrivals in a burst. On the hard tuning worlds (seeds 103-110, 10,000 people each) the
@@ -124,14 +124,4 @@ def _units(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> list[tuple[str
     for referee, referrer in pairs:
         if referee in arrived:
             referred[referrer].append(referee)
-    units = []
-    for referrer in sorted(referred):
-        people = sorted(referred[referrer], key=lambda p: (arrived[p], p))
-        wave = [people[0]]
-        for p in people[1:]:
-            if (arrived[p] - arrived[wave[-1]]).days > WAVE_DAYS:
-                units.append((referrer, wave))
-                wave = []
-            wave.append(p)
-        units.append((referrer, wave))
-    return units
+    return [(r, wave) for r in sorted(referred) for wave in waves(referred[r], arrived, min_size=1)]

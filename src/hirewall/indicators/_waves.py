@@ -31,15 +31,15 @@ def arrival_dates(engine: Engine) -> dict[str, date]:
     return {str(r): d for r, d in engine.query(ARRIVAL_SQL)}
 
 
-def waves(people: Sequence[K], when: Mapping[K, date]) -> list[list[K]]:
+def waves(people: Sequence[K], when: Mapping[K, date], min_size: int = 2) -> list[list[K]]:
     """Split people into waves: runs of arrival dates with gaps of at most WAVE_DAYS.
 
-    People without a date stay together in one wave of their own. Only waves of two or
-    more people are returned.
+    People without a date stay together in one wave of their own. Only waves of at least
+    ``min_size`` people are returned (by default two: a lone arrival is no wave).
     """
     dated = sorted(((when[p], str(p), p) for p in people if p in when), key=lambda x: (x[0], x[1]))
     undated = [p for p in people if p not in when]
-    out: list[list[K]] = [undated] if len(undated) >= 2 else []
+    out: list[list[K]] = [undated] if len(undated) >= max(2, min_size) else []
     current: list[K] = []
     last: date | None = None
     for d, _, p in dated:
@@ -49,7 +49,7 @@ def waves(people: Sequence[K], when: Mapping[K, date]) -> list[list[K]]:
         current.append(p)
         last = d
     out.append(current)
-    return [w for w in out if len(w) >= 2]
+    return [w for w in out if len(w) >= min_size]
 
 
 def main_wave(people: Sequence[K], when: Mapping[K, date]) -> list[K]:
