@@ -189,3 +189,23 @@ def test_a_weak_link_between_two_people_who_stand_out_alone_joins_them() -> None
     assert find_rings(groups, ids) == []
     assert find_rings(groups, ids, flagged=frozenset({"a"})) == []
     assert [r.members for r in find_rings(groups, ids, flagged=frozenset({"a", "b"}))] == [("a", "b")]
+
+
+def test_a_weak_ip_shared_by_two_people_who_arrived_together_is_a_ring_of_two() -> None:
+    from datetime import date
+
+    hits = [hit(x, "shared_ip", group="ip:farm") for x in ("a", "b")]
+    hits += [hit(x, "shared_ip", group="ip:cafe") for x in ("c", "d")]
+    dates = {"a": date(2024, 1, 1), "b": date(2024, 3, 1), "c": date(2023, 1, 1), "d": date(2024, 6, 1)}
+    assert _dated_rings(hits, dates) == [("a", "b")]
+    assert _dated_rings(hits, {}) == []
+
+
+def test_co_arrival_never_carries_a_weak_link_into_an_established_ring() -> None:
+    from datetime import date
+
+    hits = [hit(x, "shared_account", group="account:1") for x in ("a", "b")]
+    hits += [hit(x, "shared_ip", group="ip:1") for x in ("b", "stranger")]
+    hits += [hit(x, "shared_vendor", group="vendor:v") for x in ("c", "d")]
+    dates = {p: date(2024, 1, 1) for p in ("a", "b", "stranger", "c", "d")}
+    assert _dated_rings(hits, dates) == [("a", "b")]

@@ -6,7 +6,9 @@ collapsed first, so a re-applicant is never a ring. Then:
 
 - a *strong* group (one-operator evidence on its own) joins all its members;
 - a *weak* group (shared egress IP, shared vendor, household-style sharing) joins two people
-  only when they also share a weak group of another kind, i.e. it is corroborated;
+  only when it is corroborated: they also share a weak group of another kind, both stand out
+  on their own evidence, or (for an egress IP shared by just the two of them, when nothing
+  else joined either) they arrived in one wave;
 - a group with more than ``max_group_size`` people is a hub (an office, a big agency, a
   building) and joins nobody.
 
@@ -238,6 +240,31 @@ FACILITATOR_KINDS = frozenset({"address", "account", "vendor", "vendor-contact",
 """Kinds of shared things that facilitators provide to *several* operators (a laptop farm, a
 lent account, a front agency). They tie personas to a ring but must not fuse two rings."""
 
+ARRIVAL_CORROBORATED_KINDS = frozenset({"ip"})
+"""Weak kinds whose chance sharings are spread over the years: strangers use a café's or a
+hotel's address at any time, while a laptop farm's connection serves personas that one
+operator placed together. Two people who share such a thing with nobody else and arrived
+within :data:`WAVE_DAYS` of each other are corroborated by that timing. Kinds that come from
+lasting relations (a household's account, a fuzzy identity match between relatives) are not
+listed: such people may well arrive together innocently."""
+
+
+def _same_wave(people: list[str], when: Mapping[str, date]) -> bool:
+    return len(waves(people, when)) == 1 and all(p in when for p in people)
+
+
+def _pair_loners(uf: UnionFind, pairs: list[tuple[str, str]]) -> None:
+    """Join co-arrived weak pairs whose people belong to no cluster yet.
+
+    Only people nothing else has joined: a ring's strength is shared by all its members, so a
+    weak link must not carry a stranger into an established ring. Pairs that chain are joined
+    together, so the result does not depend on their order.
+    """
+    alone = {p for pair in pairs for p in pair if uf.size[uf.find(p)] == 1}
+    for a, b in pairs:
+        if a in alone and b in alone:
+            uf.union(a, b)
+
 
 def find_rings(
     groups: Mapping[str, Group],
@@ -256,10 +283,13 @@ def find_rings(
     arrived within :data:`WAVE_DAYS` of each other: an operator team applies in a wave, while a
     laptop farm or a front agency serves different teams at different times. A weak link
     between two ``flagged`` people (records whose own evidence reaches the medium band) is
-    corroborated by that evidence and joins them too.
+    corroborated by that evidence and joins them too; so is a weak link of an
+    :data:`ARRIVAL_CORROBORATED_KINDS` kind between two people who share it with nobody else,
+    arrived in one wave and are in no cluster after all the above.
     """
     uf = UnionFind()
     weak_pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    co_arrived: list[tuple[str, str]] = []
     facilitated: list[list[str]] = []
     other_links = _other_strong_links(groups, identity)
     arrived = _identity_dates(identity, dates)
@@ -278,11 +308,14 @@ def find_rings(
         elif len(people) <= MAX_WEAK_PAIR_GROUP:
             for a, b in combinations(people, 2):
                 weak_pairs[(a, b)].add(g.kind)
+            if len(people) == 2 and g.kind in ARRIVAL_CORROBORATED_KINDS and _same_wave(people, when):
+                co_arrived.append((people[0], people[1]))
     stand_out = {identity.get(r, r) for r in flagged}
     for (a, b), kinds in weak_pairs.items():
         if len(kinds) >= 2 or (a in stand_out and b in stand_out):
             uf.union(a, b)
     _Facilitated(uf, facilitated, arrived).attach()
+    _pair_loners(uf, sorted(co_arrived))
     by_identity: dict[str, list[str]] = defaultdict(list)
     for record, ident in identity.items():
         by_identity[ident].append(record)
