@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
+from hirewall.graph.attach import Facilitated
 from hirewall.graph.unionfind import UnionFind
 from hirewall.indicators._waves import WAVE_DAYS, main_wave, waves
 from hirewall.indicators.base import Hit, Indicator
@@ -145,80 +146,6 @@ def _facilitated_waves(
     return [[referrer, *w] for w in dated] + [[referrer, p] for p in lone]
 
 
-FUSE_SHARED_THINGS = 2
-"""Two clusters that share this many facilitator things in one wave are one operator's."""
-
-
-class _Facilitated:
-    """People joined by facilitator things (one list per thing and wave), attached to clusters."""
-
-    def __init__(self, uf: UnionFind, lists: list[list[str]], when: Mapping[str, date]) -> None:
-        self.uf, self.when = uf, when
-        self.lists = [sorted(set(people)) for people in lists]
-        self.of_person: dict[str, set[int]] = defaultdict(set)
-        for i, people in enumerate(self.lists):
-            for p in people:
-                self.of_person[p].add(i)
-
-    def _things(self, root: str, members: Mapping[str, list[str]]) -> set[int]:
-        return set().union(*(self.of_person[m] for m in members[root]))
-
-    def _gap(self, person: str, root: str, members: Mapping[str, list[str]]) -> float:
-        """Days between the person's arrival and the nearest arrival in the cluster."""
-        d = self.when.get(person)
-        days = [abs((d - self.when[m]).days) for m in members[root] if d is not None and m in self.when]
-        return float(min(days)) if days else float("inf")
-
-    def attach(self) -> None:
-        """Join people through facilitator things without fusing established clusters.
-
-        Things shared by few people go first, so a team tied only by its own farm and account
-        is already a cluster when a front agency that serves several teams comes up. Two
-        clusters that share :data:`FUSE_SHARED_THINGS` or more such things in one wave (the
-        same farm *and* the same front, say) are fused: one facilitator serving two operators
-        twice over is less likely than one operator whose personas were only partly linked.
-        A lone person joins the cluster it shares most things with, then the one whose
-        arrivals are nearest its own.
-        """
-        uf = self.uf
-        for p in self.of_person:
-            uf.add(p)
-        members = uf.groups()
-
-        def union(a: str, b: str) -> None:
-            ra, rb = uf.find(a), uf.find(b)
-            if ra != rb:
-                root = uf.union(ra, rb)
-                members[root] = members.pop(rb if root == ra else ra) + members[root]
-
-        for people in sorted(self.lists, key=len):
-            roots = sorted({uf.find(p) for p in people})
-            big = [r for r in roots if uf.size[r] >= 2]
-            if len(big) <= 1:
-                for r in roots[1:]:
-                    union(roots[0], r)
-                continue
-            things = {r: self._things(r, members) for r in big}
-            for a, b in combinations(big, 2):
-                if len(things[a] & things[b]) >= FUSE_SHARED_THINGS:
-                    union(a, b)
-            big = sorted({uf.find(r) for r in big})
-            for r in roots:
-                if uf.find(r) != r or uf.size[r] >= 2:
-                    continue
-                mine = self.of_person[r]
-                best = min(
-                    big,
-                    key=lambda b: (
-                        -len(mine & self._things(b, members)),
-                        self._gap(r, b, members),
-                        -uf.size[b],
-                        b,
-                    ),
-                )
-                union(best, r)
-
-
 def build_groups(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> dict[str, Group]:
     """Collect link-graph groups from hits whose indicator links records."""
     groups: dict[str, Group] = {}
@@ -314,7 +241,7 @@ def find_rings(
     for (a, b), kinds in weak_pairs.items():
         if len(kinds) >= 2 or (a in stand_out and b in stand_out):
             uf.union(a, b)
-    _Facilitated(uf, facilitated, arrived).attach()
+    Facilitated(uf, facilitated, arrived).attach()
     _pair_loners(uf, sorted(co_arrived))
     by_identity: dict[str, list[str]] = defaultdict(list)
     for record, ident in identity.items():
