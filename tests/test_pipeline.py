@@ -160,3 +160,44 @@ def test_a_referral_burst_is_a_ring_and_only_a_larger_than_chance_one_is_flagged
     assert not any(
         any(c["indicator"] == burst for c in persons[f"s{i:03d}"]["indicators"]) for i in range(120)
     )
+
+
+def _write(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_a_person_using_a_vendors_contact_phone_joins_the_ring_of_its_placements(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    staff = [
+        {"record_id": f"s{i:02d}", "given_name": f"S{i}", "family_name": "Roe"}
+        | {
+            "phone": f"+1 312 555 {1000 + i}",
+            "vendor_id": "",
+            "applied_at": f"{2015 + i // 12}-{i % 12 + 1:02d}-03",
+        }
+        for i in range(40)
+    ]
+    team = [  # two placements of the vendor share a phone; a third person uses the vendor's line
+        {"record_id": "p1", "given_name": "Ann", "family_name": "Lee", "phone": "+1 415 555 0101"}
+        | {"vendor_id": "V1", "applied_at": "2024-03-01"},
+        {"record_id": "p2", "given_name": "Bo", "family_name": "Kim", "phone": "+1 415 555 0101"}
+        | {"vendor_id": "V1", "applied_at": "2024-03-20"},
+        {"record_id": "x", "given_name": "Cy", "family_name": "Ho", "phone": "+1 646 555 0199"}
+        | {"vendor_id": "", "applied_at": "2024-04-02"},
+    ]
+    _write(data / "people.csv", staff + team)
+    vendor = {"vendor_id": "V1", "name": "Acme IT LLC", "contact_name": "Cy Ho"} | {
+        "contact_phone": "+1 646 555 0199"
+    }
+    _write(data / "vendors.csv", [vendor])
+    out = scan(data, tmp_path / "out", SETTINGS).out
+    persons = {p["record_id"]: p for p in read_jsonl(out / "persons.jsonl")}
+    assert persons["x"]["ring_id"] and persons["x"]["ring_id"] == persons["p1"]["ring_id"]
+    ring = next(r for r in read_jsonl(out / "rings.jsonl") if r["ring_id"] == persons["x"]["ring_id"])
+    facilitators = {f["facilitator_id"]: f for f in read_jsonl(out / "facilitators.jsonl")}
+    assert [facilitators[f]["kind"] for f in ring["facilitators"]][0] == "vendor"
+    assert not any(persons[s["record_id"]]["ring_id"] for s in staff)

@@ -18,7 +18,6 @@ KIND_WEIGHT = {
     "account": 1.0,
     "vendor": 0.9,
     "referral": 0.9,
-    "vendor-contact": 0.8,
     "device": 0.8,
     "nid": 0.7,
     "ip": 0.6,

@@ -163,7 +163,7 @@ def build_groups(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> dic
     return groups
 
 
-FACILITATOR_KINDS = frozenset({"address", "account", "vendor", "vendor-contact", "ip", "referral"})
+FACILITATOR_KINDS = frozenset({"address", "account", "vendor", "ip", "referral"})
 """Kinds of shared things that facilitators provide to *several* operators (a laptop farm, a
 lent account, a front agency). They tie personas to a ring but must not fuse two rings."""
 

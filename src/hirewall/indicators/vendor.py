@@ -70,16 +70,16 @@ def vendor_contact_reused_by_person(ctx: Context) -> Iterable[Hit]:
     """Person's contact details are a vendor's contact details
 
     The person's email or phone is the contact email or phone of a staffing vendor. When the
-    vendor did not place the person this ties the person to whoever runs the vendor; when it
-    did, the vendor is answering for its candidate. Innocent explanation: an agency that puts
-    its own contact details on the candidates it submits.
+    vendor did not place the person this ties the person to whoever runs the vendor, and so to
+    the people it placed; when it did, the vendor is answering for its candidate. Innocent
+    explanation: an agency that puts its own contact details on the candidates it submits.
     """
     rows = ctx.engine.records(CONTACT_SQL, [MAX_SHARED_PEOPLE])
     yield from group_hits(
         rows,
         indicator_id="vendor_contact_reused_by_person",
         group_col="vendor_id",
-        group_prefix="vendor-contact",
+        group_prefix="vendor",
         strength=lambda g, r: 0.6 if r["placed_by"] == r["vendor_id"] else 1.0,
         summary=lambda g, r: f"{r['what']} is the contact {r['what']} of vendor {r['vendor_id']}",
         evidence_cols={"record_id": "record_id", "vendor_id": "vendor_id", "field": "what", "value": "val"},
