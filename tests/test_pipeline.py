@@ -201,3 +201,52 @@ def test_a_person_using_a_vendors_contact_phone_joins_the_ring_of_its_placements
     facilitators = {f["facilitator_id"]: f for f in read_jsonl(out / "facilitators.jsonl")}
     assert [facilitators[f]["kind"] for f in ring["facilitators"]][0] == "vendor"
     assert not any(persons[s["record_id"]]["ring_id"] for s in staff)
+
+
+def test_a_ring_held_by_one_weak_link_is_not_extended_by_referrals(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    staff = [
+        {"record_id": f"s{i:02d}", "given_name": f"S{i}", "family_name": "Roe", "referred_by": ""}
+        | {"applied_at": f"{2015 + i // 12}-{i % 12 + 1:02d}-03"}
+        for i in range(40)
+    ]
+    pair = [  # share one café IP once each, arrived a month apart; a referred a friend later on
+        {
+            "record_id": "a",
+            "given_name": "Ann",
+            "family_name": "Lee",
+            "referred_by": "",
+            "applied_at": "2023-05-01",
+        },
+        {
+            "record_id": "b",
+            "given_name": "Bo",
+            "family_name": "Kim",
+            "referred_by": "",
+            "applied_at": "2023-06-01",
+        },
+        {
+            "record_id": "f",
+            "given_name": "Fay",
+            "family_name": "Ho",
+            "referred_by": "a",
+            "applied_at": "2024-09-01",
+        },
+    ]
+    _write(data / "people.csv", staff + pair)
+    _write(
+        data / "signins.csv",
+        [
+            {"record_id": "a", "signed_in_at": "2023-07-01T10:00:00Z", "ip": "73.12.34.56"},
+            {"record_id": "b", "signed_in_at": "2023-07-20T11:00:00Z", "ip": "73.12.34.56"},
+        ],
+    )
+    out = scan(data, tmp_path / "out", SETTINGS).out
+    persons = {p["record_id"]: p for p in read_jsonl(out / "persons.jsonl")}
+    assert persons["a"]["ring_id"] and persons["a"]["ring_id"] == persons["b"]["ring_id"]
+    assert persons["f"]["ring_id"] is None
+    assert not any(
+        c["indicator"] == "referred_by_linked_person" for p in persons.values() for c in p["indicators"]
+    )
+    assert {p["band"] for p in persons.values()} == {"low"}

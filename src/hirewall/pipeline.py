@@ -22,7 +22,7 @@ from hirewall.exceptions import HirewallError, IndicatorError
 from hirewall.graph.facilitators import Facilitator, rank_facilitators
 from hirewall.graph.identity import identity_clusters, same_person_pairs
 from hirewall.graph.linkage import splink_links
-from hirewall.graph.referrals import referral_hits
+from hirewall.graph.referrals import referral_hits, seed_rings
 from hirewall.graph.rings import Ring, build_groups, find_rings
 from hirewall.indicators import catalogue
 from hirewall.indicators._waves import arrival_dates
@@ -169,8 +169,7 @@ def scan(
             flagged = frozenset(flagged_alone(hits, indicators))
             rings = find_rings(groups, identity, dates=dates, flagged=flagged)
             if "people" in tables:
-                ring_map = {m: r.ring_id for r in rings for m in r.members}
-                extra = referral_hits(engine, ring_map, dates, flagged)
+                extra = referral_hits(engine, seed_rings(rings), dates, flagged)
                 if extra:
                     hits.extend(extra)
                     groups = build_groups(hits, indicators) | {

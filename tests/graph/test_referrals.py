@@ -68,3 +68,16 @@ def test_referrer_of_two_people_who_stand_out_on_their_own_is_tied_to_them() -> 
     hits = referral_hits(eng, {}, arrival_dates(eng), frozenset({"p1", "p2", "late"}))
     assert {h.record_id for h in hits} == {"boss", "p1", "p2"}  # "late" is of another wave
     assert {h.group for h in hits} == {"referral:boss"}
+
+
+def test_only_rings_with_a_strong_link_or_two_weak_kinds_seed_referral_chains() -> None:
+    from hirewall.graph.referrals import seed_rings
+    from hirewall.graph.rings import Group, Ring
+
+    def ring(ring_id: str, *links: tuple[str, str]) -> Ring:
+        groups = tuple(Group(f"{kind}:{ring_id}", link) for kind, link in links)
+        return Ring(ring_id, (f"{ring_id}-1", f"{ring_id}-2"), 2, groups)
+
+    rings = [ring("one-weak", ("ip", "weak")), ring("two-weak", ("ip", "weak"), ("vendor", "weak"))]
+    rings.append(ring("strong", ("account", "strong")))
+    assert set(seed_rings(rings).values()) == {"two-weak", "strong"}

@@ -2,7 +2,7 @@
 
 An operator's personas recommend more personas (G1: they "recommend additional DPRK IT
 workers"). A referral alone proves nothing, so it is used only to extend a ring found on other
-evidence, following chains link by link:
+evidence (:func:`seed_rings`), following chains link by link:
 
 - a person referred by a ring member joins that ring;
 - a person who referred two or more members of one ring joins it (an insider);
@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from hirewall.engine.base import Engine
+from hirewall.graph.rings import Ring
 from hirewall.indicators._waves import WAVE_DAYS, waves
 from hirewall.indicators.base import Hit
 
@@ -33,6 +34,19 @@ WHERE referred_by IS NOT NULL AND referred_by <> record_id
 ORDER BY record_id
 """
 MAX_ROUNDS = 12
+MIN_SEED_STRENGTH = 2 / 3
+"""A ring extended by referrals needs a strong link or two kinds of weak link (see
+:attr:`~hirewall.graph.rings.Ring.strength`)."""
+
+
+def seed_rings(rings: list[Ring]) -> dict[str, str]:
+    """Member -> ring id, for the rings that referral chains may extend.
+
+    A ring held together by one weak link (two people who share an egress IP and arrived
+    together) is a lead, not a finding: the people its members referred are not pulled in, or
+    a chance sharing would pass on as a referral link, which is strong.
+    """
+    return {m: r.ring_id for r in rings if r.strength >= MIN_SEED_STRENGTH - 1e-9 for m in r.members}
 
 
 def referral_hits(
