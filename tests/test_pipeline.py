@@ -48,6 +48,18 @@ def test_scan_writes_every_output_and_scores_decompose(world: Path, tmp_path: Pa
     metrics = evaluate(out, world / "labels.csv")
     assert metrics["flagged"]["recall"] > 0.5 and metrics["flagged"]["precision"] > 0.5
     assert set(metrics) >= {"roc_auc", "average_precision", "precision_at_k", "ring_ari", "fpr_by_group"}
+    # Recall by tactic counts each persona once per tactic it used, against its band.
+    band = {p["record_id"]: p["band"] for p in persons}
+    used = [
+        (r["entity_id"], t)
+        for r in _rows(world / "labels.csv")
+        if r["tactics"]
+        for t in r["tactics"].split(";")
+    ]
+    by_tactic = metrics["recall_by_tactic"]
+    assert set(by_tactic) == {t for _, t in used}
+    assert sum(v["n"] for v in by_tactic.values()) == len(used)
+    assert sum(v["flagged"] for v in by_tactic.values()) == sum(band[r] != "low" for r, _ in used)
 
 
 def test_broken_copy_quarantines_exactly_the_bad_rows(world: Path, tmp_path: Path) -> None:

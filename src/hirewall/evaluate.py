@@ -8,7 +8,9 @@ Metrics:
 - ring adjusted Rand index over persona records and records placed in rings;
 - false-positive rate per benign confounder group;
 - facilitator hit rate: share of true rings (those with a labelled facilitator) whose members'
-  predicted ring lists a true facilitator of that ring among its top 3.
+  predicted ring lists a true facilitator of that ring among its top 3;
+- flagged recall by tactic: of the personas that used a tactic (indicators.md id), how many
+  were flagged. A persona uses several tactics, so the rows overlap.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,7 @@ class Labels:
     ring: dict[str, str]
     group: dict[str, str]
     facilitators: dict[str, set[str]]  # true ring id -> facilitator keys ("kind:key")
+    tactics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # persona -> tactic ids
 
 
 def read_labels(path: Path) -> Labels:
@@ -44,6 +47,7 @@ def read_labels(path: Path) -> Labels:
     ring: dict[str, str] = {}
     group: dict[str, str] = {}
     facilitators: dict[str, set[str]] = defaultdict(set)
+    tactics: dict[str, tuple[str, ...]] = {}
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
@@ -53,13 +57,15 @@ def read_labels(path: Path) -> Labels:
                     if row.get("ring_id"):
                         ring[eid] = row["ring_id"]
                     group[eid] = row.get("confounder_group") or "none"
+                    if row.get("tactics"):
+                        tactics[eid] = tuple(row["tactics"].split(";"))
                     if row["role"] == "facilitator" and row.get("ring_id"):
                         facilitators[row["ring_id"]].add(f"referral:{eid}")
                 elif row.get("ring_id"):
                     facilitators[row["ring_id"]].add(f"{kind}:{eid}")
     except (OSError, KeyError) as e:
         raise InputFileError(path, f"not a hirewall labels file: {e}") from e
-    return Labels(role, ring, group, dict(facilitators))
+    return Labels(role, ring, group, dict(facilitators), tactics)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -111,7 +117,22 @@ def evaluate(out: Path, labels_path: Path) -> dict[str, Any]:
     metrics["ring_ari"] = _ring_ari(persons, labels)
     metrics["fpr_by_group"] = _fpr_by_group(persons, labels)
     metrics["facilitator_top3"] = _facilitator_top3(persons, labels, rings, facs)
+    if labels.tactics:
+        metrics["recall_by_tactic"] = _recall_by_tactic(persons, labels)
     return metrics
+
+
+def _recall_by_tactic(persons: list[dict[str, Any]], labels: Labels) -> dict[str, dict[str, float]]:
+    total: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
+    for p in persons:
+        for t in labels.tactics.get(p["record_id"], ()):
+            total[t] += 1
+            flagged[t] += p["band"] in FLAG_BANDS
+    return {
+        t: {"n": total[t], "flagged": flagged[t], "recall": round(flagged[t] / total[t], 4)}
+        for t in sorted(total)
+    }
 
 
 def _ring_ari(persons: list[dict[str, Any]], labels: Labels) -> float:

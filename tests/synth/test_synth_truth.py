@@ -11,6 +11,7 @@ from hirewall.normalise.addresses import normalise_address
 from hirewall.normalise.emails import email_key, normalise_email
 from hirewall.normalise.phones import normalise_phone
 from hirewall.synth.confounders import CONFOUNDERS
+from hirewall.synth.tactics import TACTICS
 
 from .conftest import Rows, World
 
@@ -36,6 +37,11 @@ def test_roles_rings_and_groups_are_well_formed(normal: World) -> None:
             assert r["ring_id"].startswith("ring-") and r["confounder_group"] == ""
         if r["role"] == "persona":
             ring_sizes[r["ring_id"]] += 1
+            # Every persona shares something with its ring (a link tactic) and names its tactics.
+            used = r["tactics"].split(";")
+            assert set(used) <= set(TACTICS) and any(TACTICS[t][1] for t in used)
+        else:
+            assert r["tactics"] == ""
     assert len(ring_sizes) >= 3 and all(2 <= s <= 12 for s in ring_sizes.values())
     assert max(ring_sizes.values()) > 2
 

@@ -142,6 +142,8 @@ def metrics_table(m: dict[str, Any]) -> Table:
     t.add_row("facilitator in top 3", f"{fac['hit']}/{fac['rings']} = {fac['rate']:.4f}")
     for g, v in m["fpr_by_group"].items():
         t.add_row(f"FPR {g}", f"{v['flagged']}/{v['n']} = {v['fpr']:.4f}")
+    for tactic, v in m.get("recall_by_tactic", {}).items():
+        t.add_row(f"recall {tactic}", f"{v['flagged']}/{v['n']} = {v['recall']:.4f}")
     return t
 
 

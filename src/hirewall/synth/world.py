@@ -16,15 +16,15 @@ from hirewall.synth.confounders import CONFOUNDERS, apply_confounders
 from hirewall.synth.frame import STRING, AddressBook, join, num, substream, take, where
 from hirewall.synth.ipspace import IpSpace
 from hirewall.synth.pools import LEGIT_FIRMS
-from hirewall.synth.population import ROLE_BENIGN, Population, base_population
+from hirewall.synth.population import ROLE_BENIGN, ROLE_PERSONA, Population, base_population
 from hirewall.synth.render import holder_names, people_table
 from hirewall.synth.rings import Facilitators, build_rings
 from hirewall.synth.shipping import payouts_table, plan_shipments, profile_changes_table, shipments_table
-from hirewall.synth.tactics import DIFFICULTIES, plan_rings
+from hirewall.synth.tactics import DIFFICULTIES, TACTICS, plan_rings
 from hirewall.synth.telemetry import endpoint_table, signins_table
 from hirewall.synth.vendors import vendors_table
 
-LABEL_COLUMNS = ("entity_kind", "entity_id", "role", "ring_id", "confounder_group", "person_id")
+LABEL_COLUMNS = ("entity_kind", "entity_id", "role", "ring_id", "confounder_group", "person_id", "tactics")
 FORMATS = ("csv", "parquet")
 
 
@@ -139,6 +139,7 @@ def labels_table(
     """Ground truth: people, then farm addresses and IPs, lent accounts and front vendors per ring.
 
     Farm addresses and IPs are listed for a ring only where its personas left a trace of them.
+    A persona's ``tactics`` are the indicators.md ids of the tactics it used, ``;``-separated.
     """
     benign = pop.role == ROLE_BENIGN
     cols: dict[str, list[pa.Array]] = {c: [] for c in LABEL_COLUMNS}
@@ -149,6 +150,7 @@ def labels_table(
     cols["ring_id"].append(_ring_ids(pop.ring))
     cols["confounder_group"].append(where(benign, take(CONFOUNDERS, pop.group), ""))
     cols["person_id"].append(join("H", num(pop.person + 1, 7)))
+    cols["tactics"].append(_tactics(pop))
     extra: list[tuple[str, str, int]] = []
     for i, rings in enumerate(fac.farm_rings):
         key = _farm_key(book, fac.farm_addr[i])
@@ -174,7 +176,20 @@ def labels_table(
         cols["ring_id"].append(_ring_ids(np.array([e[2] for e in extra])))
         cols["confounder_group"].append(pa.array([""] * m, STRING))
         cols["person_id"].append(pa.array([""] * m, STRING))
+        cols["tactics"].append(pa.array([""] * m, STRING))
     return pa.table({c: pa.concat_arrays(v) for c, v in cols.items()})
+
+
+def _tactics(pop: Population) -> pa.Array:
+    """Per record, the ``;``-separated tactic ids a persona used (empty for everyone else)."""
+    names = list(TACTICS)
+    mask = np.zeros(pop.n, dtype=np.int64)
+    for bit, t in enumerate(names):
+        mask |= pop.flag(t).astype(np.int64) << bit
+    mask[pop.role != ROLE_PERSONA] = 0
+    kinds, index = np.unique(mask, return_inverse=True)
+    text = [";".join(t for bit, t in enumerate(names) if int(k) >> bit & 1) for k in kinds.tolist()]
+    return take(text, index)
 
 
 def _farm_key(book: AddressBook, addr: int) -> str:
