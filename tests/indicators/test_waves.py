@@ -28,3 +28,14 @@ def test_main_wave_is_the_largest_then_the_earliest() -> None:
 def test_lone_arrivals_are_waves_when_asked() -> None:
     when = {"a": date(2024, 1, 1), "b": date(2024, 2, 1), "c": date(2025, 6, 1)}
     assert waves(["c", "b", "a", "x"], when, min_size=1) == [["a", "b"], ["c"]]  # undated "x" alone is none
+
+
+def test_one_wave_needs_every_date_and_no_long_gap() -> None:
+    from datetime import date
+
+    from hirewall.indicators._waves import one_wave
+
+    when = {"a": date(2024, 1, 1), "b": date(2024, 4, 1), "c": date(2025, 1, 1)}
+    assert one_wave(["a", "b"], when)
+    assert not one_wave(["a", "c"], when)
+    assert not one_wave(["a", "undated"], when)

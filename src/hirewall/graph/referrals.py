@@ -24,7 +24,7 @@ from datetime import date
 
 from hirewall.engine.base import Engine
 from hirewall.graph.rings import Ring
-from hirewall.indicators._waves import WAVE_DAYS, waves
+from hirewall.indicators._waves import one_wave, waves
 from hirewall.indicators.base import Hit
 
 INDICATOR = "referred_by_linked_person"
@@ -34,9 +34,6 @@ WHERE referred_by IS NOT NULL AND referred_by <> record_id
 ORDER BY record_id
 """
 MAX_ROUNDS = 12
-MIN_SEED_STRENGTH = 2 / 3
-"""A ring extended by referrals needs a strong link or two kinds of weak link (see
-:attr:`~hirewall.graph.rings.Ring.strength`)."""
 
 
 def seed_rings(rings: list[Ring]) -> dict[str, str]:
@@ -46,7 +43,12 @@ def seed_rings(rings: list[Ring]) -> dict[str, str]:
     together) is a lead, not a finding: the people its members referred are not pulled in, or
     a chance sharing would pass on as a referral link, which is strong.
     """
-    return {m: r.ring_id for r in rings if r.strength >= MIN_SEED_STRENGTH - 1e-9 for m in r.members}
+    return {m: r.ring_id for r in rings if _seeds(r) for m in r.members}
+
+
+def _seeds(ring: Ring) -> bool:
+    """A strong link or two kinds of weak link: a ring :attr:`~Ring.strength` of 2/3 or more."""
+    return bool(ring.strong_kinds) or len(ring.weak_kinds - ring.strong_kinds) >= 2
 
 
 def referral_hits(
@@ -77,7 +79,7 @@ def referral_hits(
                 hits[(referrer, referrer)] = _hit(referrer, referrer, f"referred people into {ring}")
                 added = True
             ring = joined.get(referee)
-            if ring and referrer not in joined and _same_wave(referrer, referee, arrived):
+            if ring and referrer not in joined and one_wave((referrer, referee), arrived):
                 joined[referrer] = ring
                 hits[(referrer, referrer)] = _hit(referrer, referrer, f"referred a member of {ring}")
                 hits[(referee, referrer)] = _hit(referee, referrer, f"referred by {referrer}, same wave")
@@ -120,10 +122,6 @@ def _flagged_referees(
             )
             for m in wave:
                 hits[(m, referrer)] = _hit(m, referrer, f"referred by {referrer}, with others who stand out")
-
-
-def _same_wave(a: str, b: str, arrived: Mapping[str, date]) -> bool:
-    return a in arrived and b in arrived and abs((arrived[a] - arrived[b]).days) <= WAVE_DAYS
 
 
 def _hit(record_id: str, referrer: str, summary: str) -> Hit:

@@ -25,7 +25,7 @@ from itertools import combinations
 
 from hirewall.graph.attach import Facilitated
 from hirewall.graph.unionfind import UnionFind
-from hirewall.indicators._waves import WAVE_DAYS, main_wave, waves
+from hirewall.indicators._waves import WAVE_DAYS, main_wave, one_wave, waves
 from hirewall.indicators.base import Hit, Indicator
 from hirewall.masking import stable_id
 
@@ -176,10 +176,6 @@ lasting relations (a household's account, a fuzzy identity match between relativ
 listed: such people may well arrive together innocently."""
 
 
-def _same_wave(people: list[str], when: Mapping[str, date]) -> bool:
-    return len(waves(people, when)) == 1 and all(p in when for p in people)
-
-
 def _pair_loners(uf: UnionFind, pairs: list[tuple[str, str]]) -> None:
     """Join co-arrived weak pairs whose people belong to no cluster yet.
 
@@ -235,7 +231,7 @@ def find_rings(
         elif len(people) <= MAX_WEAK_PAIR_GROUP:
             for a, b in combinations(people, 2):
                 weak_pairs[(a, b)].add(g.kind)
-            if len(people) == 2 and g.kind in ARRIVAL_CORROBORATED_KINDS and _same_wave(people, when):
+            if len(people) == 2 and g.kind in ARRIVAL_CORROBORATED_KINDS and one_wave(people, when):
                 co_arrived.append((people[0], people[1]))
     stand_out = {identity.get(r, r) for r in flagged}
     for (a, b), kinds in weak_pairs.items():

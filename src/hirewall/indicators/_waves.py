@@ -52,6 +52,11 @@ def waves(people: Sequence[K], when: Mapping[K, date], min_size: int = 2) -> lis
     return [w for w in out if len(w) >= min_size]
 
 
+def one_wave(people: Sequence[K], when: Mapping[K, date]) -> bool:
+    """Whether all of ``people`` have a date and those dates form a single wave."""
+    return all(p in when for p in people) and len(waves(people, when)) == 1
+
+
 def main_wave(people: Sequence[K], when: Mapping[K, date]) -> list[K]:
     """The largest wave (earliest first on ties), or nobody when no two people share one."""
     found = waves(people, when)
