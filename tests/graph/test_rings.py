@@ -139,6 +139,45 @@ def test_clusters_sharing_two_facilitator_things_in_one_wave_fuse() -> None:
     assert _dated_rings(team + front + farm, dates, extra) == [("a", "b", "c", "d")]
 
 
+def test_a_farms_address_and_connection_are_one_facilitator() -> None:
+    from datetime import date
+
+    extra = {
+        "photo": fake_indicator("photo", link="strong"),
+        "ship": fake_indicator("ship", link="strong"),
+        "ip_many": fake_indicator("ip_many", "signin", link="strong"),
+    }
+    team = [hit(x, "photo", group="photo:1") for x in ("a", "b")] + [
+        hit(x, "photo", group="photo:2") for x in ("c", "d")
+    ]
+    dates = {x: date(2024, 3, i + 1) for i, x in enumerate("abcd")}
+    farm = [hit(x, "ship", group="address:farm") for x in ("a", "c")] + [
+        hit(x, "ip_many", group="ip:farm") for x in ("b", "d")
+    ]
+    # two teams housed by one laptop farm: its address and its connection count once
+    assert _dated_rings(team + farm, dates, extra) == [("a", "b"), ("c", "d")]
+
+
+def test_people_sharing_two_facilitators_are_a_team_before_they_meet_another_at_a_farm() -> None:
+    from datetime import date
+
+    extra = {
+        "photo": fake_indicator("photo", link="strong"),
+        "ship": fake_indicator("ship", link="strong"),
+        "placed": fake_indicator("placed", link="strong"),
+        "referred": fake_indicator("referred", link="strong"),
+    }
+    team = [hit(x, "photo", group="photo:1") for x in ("a", "b")]
+    # x, y and z share nothing of their own, only their front agency and their referrer
+    front = [hit(x, "placed", group="vendor:front") for x in ("x", "y", "z")]
+    boss = [hit(x, "referred", group="referral:boss") for x in ("boss", "x", "y", "z")]
+    farm = [hit(x, "ship", group="address:farm") for x in ("a", "x")]
+    dates = {x: date(2024, 3, i + 1) for i, x in enumerate(["a", "b", "x", "y", "z"])}
+    dates["boss"] = date(2019, 1, 1)
+    rings = _dated_rings(team + front + boss + farm, dates, extra)
+    assert rings == [("a", "b"), ("boss", "x", "y", "z")]
+
+
 def test_a_lone_persona_joins_the_cluster_nearest_in_time() -> None:
     from datetime import date
 

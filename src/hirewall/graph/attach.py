@@ -2,8 +2,8 @@
 
 Used by :func:`hirewall.graph.rings.find_rings` once operator artefacts have joined people:
 a laptop farm, a lent account or a front agency serves several operators, so its list of
-people (one per thing and arrival wave) attaches lone people to clusters and fuses two
-clusters only when they share several such things in one wave.
+people (one per thing and arrival wave) attaches lone people to clusters and fuses people or
+clusters only when they share several facilitators in one wave.
 """
 
 from __future__ import annotations
@@ -16,15 +16,25 @@ from itertools import combinations
 from hirewall.graph.unionfind import UnionFind
 
 FUSE_SHARED_THINGS = 2
-"""Two clusters that share this many facilitator things in one wave are one operator's."""
+"""Two clusters (or two people) that share this many facilitators in one wave are one
+operator's."""
+
+FACILITATOR_OF_KIND = {"address": "site", "ip": "site"}
+"""Group kinds that are one facilitator: a laptop farm's ship-to address and its internet
+connection are the same place and the same paid helper, so sharing both counts once. Other
+kinds (a payout account, a front agency, a referrer) are each their own facilitator."""
 
 
 class Facilitated:
-    """People joined by facilitator things (one list per thing and wave), attached to clusters."""
+    """People joined by facilitator things, attached to clusters.
 
-    def __init__(self, uf: UnionFind, lists: list[list[str]], when: Mapping[str, date]) -> None:
+    ``lists`` holds one ``(group kind, people)`` entry per thing and arrival wave.
+    """
+
+    def __init__(self, uf: UnionFind, lists: list[tuple[str, list[str]]], when: Mapping[str, date]) -> None:
         self.uf, self.when = uf, when
-        self.lists = [sorted(set(people)) for people in lists]
+        self.lists = [sorted(set(people)) for _, people in lists]
+        self.facilitator = [FACILITATOR_OF_KIND.get(kind, kind) for kind, _ in lists]
         self.of_person: dict[str, set[int]] = defaultdict(set)
         for i, people in enumerate(self.lists):
             for p in people:
@@ -32,6 +42,18 @@ class Facilitated:
 
     def _things(self, root: str, members: Mapping[str, list[str]]) -> set[int]:
         return set().union(*(self.of_person[m] for m in members[root]))
+
+    def _facilitators(self, things: set[int]) -> int:
+        """How many distinct facilitators these things stand for."""
+        return len({self.facilitator[i] for i in things})
+
+    def _people_sharing_facilitators(self) -> list[tuple[str, str]]:
+        """Pairs of people who share :data:`FUSE_SHARED_THINGS` or more facilitators in one wave."""
+        shared: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for i, people in enumerate(self.lists):
+            for pair in combinations(people, 2):
+                shared[pair].add(i)
+        return sorted(p for p, things in shared.items() if self._facilitators(things) >= FUSE_SHARED_THINGS)
 
     def _gap(self, person: str, root: str, members: Mapping[str, list[str]]) -> float:
         """Days between the person's arrival and the nearest arrival in the cluster."""
@@ -42,13 +64,16 @@ class Facilitated:
     def attach(self) -> None:
         """Join people through facilitator things without fusing established clusters.
 
-        Things shared by few people go first, so a team tied only by its own farm and account
-        is already a cluster when a front agency that serves several teams comes up. Two
-        clusters that share :data:`FUSE_SHARED_THINGS` or more such things in one wave (the
-        same farm *and* the same front, say) are fused: one facilitator serving two operators
-        twice over is less likely than one operator whose personas were only partly linked.
-        A lone person joins the cluster it shares most things with, then the one whose
-        arrivals are nearest its own.
+        Two people or clusters that share :data:`FUSE_SHARED_THINGS` or more facilitators in
+        one wave (the same farm *and* the same front, say) are joined: one facilitator serving
+        two operators twice over is less likely than one operator whose personas were only
+        partly linked. A farm's address and its connection are one facilitator
+        (:data:`FACILITATOR_OF_KIND`), so two teams housed by one farm stay apart. People are
+        paired this way first, so a team tied only by its farm, its front and its referrer is
+        a cluster before it meets another team at the farm. Then things shared by few people
+        go first, so a team tied only by its own farm and account is already a cluster when a
+        front agency that serves several teams comes up. A lone person joins the cluster it
+        shares most things with, then the one whose arrivals are nearest its own.
         """
         uf = self.uf
         for p in self.of_person:
@@ -61,6 +86,8 @@ class Facilitated:
                 root = uf.union(ra, rb)
                 members[root] = members.pop(rb if root == ra else ra) + members[root]
 
+        for a, b in self._people_sharing_facilitators():
+            union(a, b)
         for people in sorted(self.lists, key=len):
             roots = sorted({uf.find(p) for p in people})
             big = [r for r in roots if uf.size[r] >= 2]
@@ -70,7 +97,7 @@ class Facilitated:
                 continue
             things = {r: self._things(r, members) for r in big}
             for a, b in combinations(big, 2):
-                if len(things[a] & things[b]) >= FUSE_SHARED_THINGS:
+                if self._facilitators(things[a] & things[b]) >= FUSE_SHARED_THINGS:
                     union(a, b)
             big = sorted({uf.find(r) for r in big})
             for r in roots:

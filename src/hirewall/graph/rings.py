@@ -213,7 +213,7 @@ def find_rings(
     uf = UnionFind()
     weak_pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     co_arrived: list[tuple[str, str]] = []
-    facilitated: list[list[str]] = []
+    facilitated: list[tuple[str, list[str]]] = []
     other_links = _other_strong_links(groups, identity)
     arrived = _identity_dates(identity, dates)
     for g in groups.values():
@@ -224,7 +224,7 @@ def find_rings(
         if len(people) < 2 or len(people) > max_group_size:
             continue
         if g.link == "strong" and g.kind in FACILITATOR_KINDS:
-            facilitated.extend(_facilitated_waves(g, people, identity, when))
+            facilitated.extend((g.kind, w) for w in _facilitated_waves(g, people, identity, when))
         elif g.link == "strong":
             for p in people[1:]:
                 uf.union(people[0], p)
