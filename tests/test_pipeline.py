@@ -7,6 +7,9 @@ import json
 import math
 import shutil
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from hirewall.evaluate import evaluate, read_jsonl
 from hirewall.pipeline import scan
@@ -262,3 +265,53 @@ def test_a_ring_held_by_one_weak_link_is_not_extended_by_referrals(tmp_path: Pat
         c["indicator"] == "referred_by_linked_person" for p in persons.values() for c in p["indicators"]
     )
     assert {p["band"] for p in persons.values()} == {"low"}
+
+
+def test_a_loner_sharing_an_ip_with_one_ring_member_joins_at_one_weak_links_strength(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    staff = [
+        {"record_id": f"s{i:02d}", "given_name": f"S{i}", "family_name": "Roe", "applied_at": "2016-01-02"}
+        for i in range(40)
+    ]
+    team = [  # a and b are paid into one account; c shares only b's egress IP, same wave
+        {"record_id": r, "given_name": g, "family_name": "Poe", "applied_at": d}
+        for r, g, d in (("a", "Al", "2024-01-10"), ("b", "Bea", "2024-02-01"), ("c", "Cy", "2024-02-20"))
+    ]
+    _write(data / "people.csv", staff + team)
+    _write(
+        data / "payouts.csv",
+        [
+            {
+                "record_id": r,
+                "account_fingerprint": "acct-1",
+                "holder_name": n,
+                "effective_from": "2024-03-01",
+            }
+            for r, n in (("a", "Al Poe"), ("b", "Bea Poe"))
+        ],
+    )
+    _write(
+        data / "signins.csv",
+        [
+            {"record_id": "b", "signed_in_at": "2024-03-01T10:00:00Z", "ip": "73.12.34.56"},
+            {"record_id": "c", "signed_in_at": "2024-03-02T11:00:00Z", "ip": "73.12.34.56"},
+        ],
+    )
+    out = scan(data, tmp_path / "out", SETTINGS).out
+    persons = {p["record_id"]: p for p in read_jsonl(out / "persons.jsonl")}
+    ring_id = persons["a"]["ring_id"]
+    assert ring_id and persons["b"]["ring_id"] == ring_id == persons["c"]["ring_id"]
+
+    def membership(rid: str) -> dict[str, Any]:
+        [c] = [c for c in persons[rid]["indicators"] if c["indicator"] == "ring_membership"]
+        return c
+
+    assert membership("a")["strength"] == pytest.approx(2 / 3, abs=1e-4)
+    assert membership("c")["strength"] == pytest.approx(1 / 3, abs=1e-4)
+    assert membership("c")["note"].startswith(f"attached to {ring_id}: shares ip with just one member")
+    [ring] = read_jsonl(out / "rings.jsonl")
+    assert ring["strength"] == pytest.approx(2 / 3, abs=1e-4)
+    assert {link["kind"] for link in ring["links"]} == {"account", "ip"}

@@ -113,7 +113,7 @@ def ring_rows(
                     "members": sorted(g.records & set(ring.members)),
                     "detail": g.detail,
                 }
-                for g in ring.groups
+                for g in ring.groups + ring.attached_by
             ],
             "facilitators": [stable_id(f.key, "fac-") for f in by_ring.get(ring.ring_id, [])[:5]],
         }

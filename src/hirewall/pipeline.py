@@ -177,7 +177,7 @@ def scan(
                     }
                     rings = find_rings(groups, identity, dates=dates, flagged=flagged)
             ring_of = {m: r.ring_id for r in rings for m in r.members}
-            ring_strength = {r.ring_id: r.strength for r in rings}
+            ring_by_id = {r.ring_id: r for r in rings}
         with _timed(timings, "scores"):
             reporter.stage("scores", len(record_ids))
             by_record: dict[str, list[Hit]] = defaultdict(list)
@@ -185,14 +185,15 @@ def scan(
                 by_record[h.record_id].append(h)
             persons = []
             for rid in record_ids:
-                ring_id = ring_of.get(rid)
+                ring = ring_by_id.get(ring_of.get(rid, ""))
                 persons.append(
                     score_person(
                         rid,
                         by_record.get(rid, ()),
                         indicators,
-                        ring_strength.get(ring_id or "", 0.0),
-                        ring_id,
+                        ring.member_strength(rid) if ring else 0.0,
+                        ring.ring_id if ring else None,
+                        ring.membership_note(rid) if ring else None,
                     )
                 )
             persons.sort(key=lambda p: (-p.score, p.record_id))

@@ -81,3 +81,12 @@ def test_only_rings_with_a_strong_link_or_two_weak_kinds_seed_referral_chains() 
     rings = [ring("one-weak", ("ip", "weak")), ring("two-weak", ("ip", "weak"), ("vendor", "weak"))]
     rings.append(ring("strong", ("account", "strong")))
     assert set(seed_rings(rings).values()) == {"two-weak", "strong"}
+
+
+def test_a_member_attached_by_one_weak_link_seeds_no_referral_chain() -> None:
+    from hirewall.graph.referrals import seed_rings
+    from hirewall.graph.rings import Group, Ring
+
+    ip = Group("ip:pair", "weak", records={"r-2", "joined"})
+    ring = Ring("r", ("joined", "r-1", "r-2"), 3, (Group("account:r", "strong"),), ("joined",), (ip,))
+    assert seed_rings([ring]) == {"r-1": "r", "r-2": "r"}

@@ -240,11 +240,31 @@ def test_a_weak_ip_shared_by_two_people_who_arrived_together_is_a_ring_of_two() 
     assert _dated_rings(hits, {}) == []
 
 
-def test_co_arrival_never_carries_a_weak_link_into_an_established_ring() -> None:
+def test_co_arrival_attaches_a_loner_to_a_ring_only_at_the_strength_of_its_weak_link() -> None:
     from datetime import date
 
     hits = [hit(x, "shared_account", group="account:1") for x in ("a", "b")]
     hits += [hit(x, "shared_ip", group="ip:1") for x in ("b", "stranger")]
     hits += [hit(x, "shared_vendor", group="vendor:v") for x in ("c", "d")]
     dates = {p: date(2024, 1, 1) for p in ("a", "b", "stranger", "c", "d")}
-    assert _dated_rings(hits, dates) == [("a", "b")]
+    people = {p: p for p in dates}
+    [ring] = find_rings(build_groups(hits, CAT), people, dates=dates)
+    assert ring.members == ("a", "b", "stranger")
+    assert ring.attached == ("stranger",)
+    # the ring's own links and strength are unchanged: the IP ties only the stranger to it
+    assert [g.key for g in ring.groups] == ["account:1"]
+    assert [g.key for g in ring.attached_by] == ["ip:1"]
+    assert ring.strength == 2 / 3
+    assert ring.member_strength("a") == 2 / 3
+    assert ring.member_strength("stranger") == 1 / 3
+    assert ring.member_strength("c") == 0.0
+    assert "shares ip with just one member" in (ring.membership_note("stranger") or "")
+    assert ring.membership_note("a") is None
+    # arriving out of the ring's wave, or sharing with members of two rings, attaches nobody
+    late = {**dates, "stranger": date(2025, 1, 1)}
+    assert [r.members for r in find_rings(build_groups(hits, CAT), people, dates=late)] == [("a", "b")]
+    other = [hit(x, "shared_account", group="account:2") for x in ("e", "f")]
+    other += [hit(x, "shared_ip", group="ip:2") for x in ("e", "stranger")]
+    dates |= {"e": date(2024, 1, 1), "f": date(2024, 1, 1)}
+    rings = find_rings(build_groups(hits + other, CAT), {p: p for p in dates}, dates=dates)
+    assert sorted(r.members for r in rings) == [("a", "b"), ("e", "f")]

@@ -72,3 +72,12 @@ def test_flagged_alone_needs_evidence_that_reaches_the_medium_band_without_a_rin
         Hit("weak", "signin_via_vpn_hosting_tor", 1.0, "vpn", ()),
     ]
     assert flagged_alone(hits, cat) == {"strong"}
+
+
+def test_a_ring_note_replaces_the_default_membership_explanation() -> None:
+    plain = score_person("a", [], CAT, 1 / 3, "r")
+    noted = score_person("a", [], CAT, 1 / 3, "r", "attached to r by one weak link")
+    assert plain.score == noted.score
+    [c] = noted.contributions
+    assert c.indicator == "ring_membership" and c.note == "attached to r by one weak link"
+    assert plain.contributions[0].note.startswith("member of r")

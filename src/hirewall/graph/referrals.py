@@ -41,9 +41,10 @@ def seed_rings(rings: list[Ring]) -> dict[str, str]:
 
     A ring held together by one weak link (two people who share an egress IP and arrived
     together) is a lead, not a finding: the people its members referred are not pulled in, or
-    a chance sharing would pass on as a referral link, which is strong.
+    a chance sharing would pass on as a referral link, which is strong. For the same reason a
+    member attached by one weak link (:attr:`~Ring.attached`) seeds nothing.
     """
-    return {m: r.ring_id for r in rings if _seeds(r) for m in r.members}
+    return {m: r.ring_id for r in rings if _seeds(r) for m in r.members if m not in r.attached}
 
 
 def _seeds(ring: Ring) -> bool:

@@ -8,7 +8,9 @@ collapsed first, so a re-applicant is never a ring. Then:
 - a *weak* group (shared egress IP, shared vendor, household-style sharing) joins two people
   only when it is corroborated: they also share a weak group of another kind, both stand out
   on their own evidence, or (for an egress IP shared by just the two of them, when nothing
-  else joined either) they arrived in one wave;
+  else joined either) they arrived in one wave; a person nothing else joined who shares such
+  an IP with just one member of a ring, and arrived in its wave, is attached to that ring at
+  the strength of that one weak link (:meth:`Ring.member_strength`);
 - a group with more than ``max_group_size`` people is a hub (an office, a big agency, a
   building) and joins nobody.
 
@@ -57,6 +59,10 @@ class Ring:
     members: tuple[str, ...]
     identities: int
     groups: tuple[Group, ...]
+    attached: tuple[str, ...] = ()
+    """Members joined by one weak link only (see :func:`_attachments`); also in ``members``."""
+    attached_by: tuple[Group, ...] = ()
+    """The weak groups that joined the :attr:`attached` members."""
 
     @property
     def strong_kinds(self) -> set[str]:
@@ -73,6 +79,27 @@ class Ring:
         One strong kind of link gives 2/3, two give full strength; a weak kind counts half.
         """
         return min(1.0, (2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds)) / 3)
+
+    def member_strength(self, record_id: str) -> float:
+        """The ring strength a member's score gets: a member joined by one weak link gets no
+        more than that link is worth (:data:`WEAK_LINK_STRENGTH`), not the ring's own."""
+        if record_id in self.attached:
+            return min(self.strength, WEAK_LINK_STRENGTH)
+        return self.strength if record_id in self.members else 0.0
+
+    def membership_note(self, record_id: str) -> str | None:
+        """Why a member attached by one weak link is in the ring (None for other members)."""
+        if record_id not in self.attached:
+            return None
+        kinds = sorted({g.kind for g in self.attached_by if record_id in g.records})
+        return (
+            f"attached to {self.ring_id}: shares {' and '.join(kinds) or 'a weak link'} with just "
+            "one member and arrived in the same wave; counted as one weak link"
+        )
+
+
+WEAK_LINK_STRENGTH = 1 / 3
+"""What one weak kind of link adds to a ring's :attr:`~Ring.strength`."""
 
 
 IDENTITY_DOCUMENT_KINDS = frozenset({"nid"})
@@ -180,13 +207,29 @@ def _pair_loners(uf: UnionFind, pairs: list[tuple[str, str]]) -> None:
     """Join co-arrived weak pairs whose people belong to no cluster yet.
 
     Only people nothing else has joined: a ring's strength is shared by all its members, so a
-    weak link must not carry a stranger into an established ring. Pairs that chain are joined
+    weak link must not carry a stranger into an established ring at full strength (that is
+    :func:`_attachments`' job, with the strength capped). Pairs that chain are joined
     together, so the result does not depend on their order.
     """
     alone = {p for pair in pairs for p in pair if uf.size[uf.find(p)] == 1}
     for a, b in pairs:
         if a in alone and b in alone:
             uf.union(a, b)
+
+
+def _attachments(uf: UnionFind, pairs: list[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """Lone people tied by a co-arrived weak pair to a member of an established cluster.
+
+    Person -> (cluster member, group key), for people whose co-arrived pairs all lead into one
+    cluster. They are not joined in the union-find: the cluster's links and strength stay
+    its own, and the person's ring contribution is capped (:meth:`Ring.member_strength`).
+    """
+    into: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for a, b, key in pairs:
+        for x, y in ((a, b), (b, a)):
+            if uf.size[uf.find(x)] == 1 and uf.size[uf.find(y)] >= 2:
+                into[x].setdefault(uf.find(y), (y, key))
+    return {x: next(iter(by_root.values())) for x, by_root in into.items() if len(by_root) == 1}
 
 
 def find_rings(
@@ -208,11 +251,12 @@ def find_rings(
     between two ``flagged`` people (records whose own evidence reaches the medium band) is
     corroborated by that evidence and joins them too; so is a weak link of an
     :data:`ARRIVAL_CORROBORATED_KINDS` kind between two people who share it with nobody else,
-    arrived in one wave and are in no cluster after all the above.
+    arrived in one wave and are in no cluster after all the above. A person still alone whose
+    co-arrived pairs all lead to one cluster is attached to it (:func:`_attachments`).
     """
     uf = UnionFind()
     weak_pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    co_arrived: list[tuple[str, str]] = []
+    co_arrived: list[tuple[str, str, str]] = []
     facilitated: list[tuple[str, list[str]]] = []
     other_links = _other_strong_links(groups, identity)
     arrived = _identity_dates(identity, dates)
@@ -232,13 +276,17 @@ def find_rings(
             for a, b in combinations(people, 2):
                 weak_pairs[(a, b)].add(g.kind)
             if len(people) == 2 and g.kind in ARRIVAL_CORROBORATED_KINDS and one_wave(people, when):
-                co_arrived.append((people[0], people[1]))
+                co_arrived.append((people[0], people[1], g.key))
     stand_out = {identity.get(r, r) for r in flagged}
     for (a, b), kinds in weak_pairs.items():
         if len(kinds) >= 2 or (a in stand_out and b in stand_out):
             uf.union(a, b)
     Facilitated(uf, facilitated, arrived).attach()
-    _pair_loners(uf, sorted(co_arrived))
+    _pair_loners(uf, sorted((a, b) for a, b, _ in co_arrived))
+    attach = _attachments(uf, sorted(co_arrived))
+    attached_to: dict[str, list[str]] = defaultdict(list)
+    for person, (member, _) in sorted(attach.items()):
+        attached_to[uf.find(member)].append(person)
     by_identity: dict[str, list[str]] = defaultdict(list)
     for record, ident in identity.items():
         by_identity[ident].append(record)
@@ -247,12 +295,12 @@ def find_rings(
         for r in g.records:
             groups_of[r].append(g)
     rings: list[Ring] = []
-    for people in uf.groups().values():
+    for root, people in uf.groups().items():
         if len(people) < 2:
             continue
-        members = sorted(r for p in people for r in by_identity.get(p, [p]))
+        core = sorted(r for p in people for r in by_identity.get(p, [p]))
         held: dict[str, int] = defaultdict(int)
-        for r in members:
+        for r in core:
             for g in groups_of.get(r, ()):
                 held[g.key] += 1
         ring_groups = tuple(
@@ -261,6 +309,18 @@ def find_rings(
                 key=lambda g: (g.link != "strong", g.key),
             )
         )
-        rings.append(Ring(stable_id("|".join(members), "ring-"), tuple(members), len(people), ring_groups))
+        joined = attached_to.get(root, [])
+        extra = sorted(r for p in joined for r in by_identity.get(p, [p]))
+        members = sorted(core + extra)
+        rings.append(
+            Ring(
+                stable_id("|".join(members), "ring-"),
+                tuple(members),
+                len(people) + len(joined),
+                ring_groups,
+                tuple(extra),
+                tuple(groups[k] for k in sorted({attach[p][1] for p in joined})),
+            )
+        )
     rings.sort(key=lambda r: (-r.identities, r.ring_id))
     return rings

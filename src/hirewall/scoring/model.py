@@ -74,8 +74,10 @@ def score_person(
     catalogue: Mapping[str, Indicator],
     ring_strength: float = 0.0,
     ring_id: str | None = None,
+    ring_note: str | None = None,
 ) -> PersonScore:
-    """Score one person record from its hits and its ring's strength."""
+    """Score one person record from its hits and its ring's strength (``ring_note`` says why
+    the person is in the ring when it is not the usual shared links)."""
     by_indicator: dict[str, list[Hit]] = defaultdict(list)
     for h in hits:
         by_indicator[h.indicator].append(h)
@@ -116,7 +118,7 @@ def score_person(
                 ring_strength,
                 lo,
                 True,
-                f"member of {ring_id}: shares links with other personas",
+                ring_note or f"member of {ring_id}: shares links with other personas",
                 (),
             )
         )
