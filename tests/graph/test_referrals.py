@@ -90,3 +90,26 @@ def test_a_member_attached_by_one_weak_link_seeds_no_referral_chain() -> None:
     ip = Group("ip:pair", "weak", records={"r-2", "joined"})
     ring = Ring("r", ("joined", "r-1", "r-2"), 3, (Group("account:r", "strong"),), ("joined",), (ip,))
     assert seed_rings([ring]) == {"r-1": "r", "r-2": "r"}
+
+
+def test_a_same_wave_referral_with_one_side_standing_out_ties_the_two() -> None:
+    eng = DuckDBEngine(None)
+    create_schema(eng)
+    rows = [("star", None, "2024-01-10"), ("friend", "star", "2024-02-01")]
+    rows += [("old", None, "2019-01-01"), ("recruit", "old", "2024-03-01")]
+    rows += [("quiet", None, "2024-01-05"), ("pal", "quiet", "2024-01-20")]
+    rows += [("m1", None, "2024-01-05"), ("m2", "m1", "2024-01-20")]
+    for rid, ref, applied in rows:
+        eng.execute(
+            "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
+        )
+    ring = {"m1": "r", "m2": "r"}
+    hits = referral_hits(eng, ring, arrival_dates(eng), frozenset({"star", "recruit", "m1"}))
+    # star stands out and referred friend in its wave; recruit stands out, but its referrer
+    # arrived years before; nobody in quiet's referral stands out; m1 and m2 are already
+    # one ring, whose inner referrals add no link
+    assert {(h.record_id, h.group) for h in hits} == {
+        ("star", "referral:star"),
+        ("friend", "referral:star"),
+    }
+    assert any("star stands out" in h.summary for h in hits)

@@ -10,7 +10,10 @@ evidence (:func:`seed_rings`), following chains link by link:
   member (:data:`~hirewall.indicators._waves.WAVE_DAYS`): a persona recommending the next one.
   A long-standing employee who once referred a persona is not pulled in;
 - a person who referred two or more people of one wave who each stand out on their own
-  evidence (``flagged``) is tied to them: an insider placing personas.
+  evidence (``flagged``) is tied to them: an insider placing personas;
+- a referrer and a referee of one wave, neither of them in a ring, are tied when either
+  stands out on their own evidence: a flagged persona recommending the next one, or being
+  recommended by a recent arrival. (Inside a ring the rules above apply.)
 
 The hits use the I12 indicator's id, so their explanation, source and weight are the
 catalogue's.
@@ -67,7 +70,7 @@ def referral_hits(
         return []
     joined = dict(ring_of)
     hits: dict[tuple[str, str], Hit] = {}
-    _flagged_referees(pairs, flagged, arrived, hits)
+    _flagged_referees(pairs, flagged, arrived, hits, ring_of)
     for _ in range(MAX_ROUNDS):
         added = False
         referees: dict[str, list[str]] = defaultdict(list)
@@ -111,6 +114,7 @@ def _flagged_referees(
     flagged: frozenset[str],
     arrived: Mapping[str, date],
     hits: dict[tuple[str, str], Hit],
+    ring_of: Mapping[str, str],
 ) -> None:
     referees: dict[str, list[str]] = defaultdict(list)
     for referee, referrer in pairs:
@@ -123,6 +127,22 @@ def _flagged_referees(
             )
             for m in wave:
                 hits[(m, referrer)] = _hit(m, referrer, f"referred by {referrer}, with others who stand out")
+    for referee, referrer in pairs:
+        if (referee, referrer) in hits or referee in ring_of or referrer in ring_of:
+            continue
+        if not one_wave((referee, referrer), arrived):
+            continue
+        if referee in flagged or referrer in flagged:
+            who = referee if referee in flagged else referrer
+            hits[(referee, referrer)] = _hit(
+                referee, referrer, f"referred by {referrer} in the same wave; {who} stands out on their own"
+            )
+            hits.setdefault(
+                (referrer, referrer),
+                _hit(
+                    referrer, referrer, f"referred {referee} in the same wave; {who} stands out on their own"
+                ),
+            )
 
 
 def _hit(record_id: str, referrer: str, summary: str) -> Hit:
