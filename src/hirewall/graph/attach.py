@@ -3,7 +3,7 @@
 Used by :func:`hirewall.graph.rings.find_rings` once operator artefacts have joined people:
 a laptop farm, a lent account or a front agency serves several operators, so its list of
 people (one per thing and arrival wave) attaches lone people to clusters and fuses people or
-clusters only when they share several facilitators in one wave.
+clusters only when they share facilitators of several kinds in one wave.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from itertools import combinations
 from hirewall.graph.unionfind import UnionFind
 
 FUSE_SHARED_THINGS = 2
-"""Two clusters (or two people) that share this many facilitators in one wave are one
-operator's."""
+"""Two clusters (or two people) that share facilitators of this many kinds in one wave are
+one operator's."""
 
 FACILITATOR_OF_KIND = {"address": "site", "ip": "site"}
-"""Group kinds that are one facilitator: a laptop farm's ship-to address and its internet
-connection are the same place and the same paid helper, so sharing both counts once. Other
-kinds (a payout account, a front agency, a referrer) are each their own facilitator."""
+"""Facilitators are counted by kind, and these kinds are one: a laptop farm's ship-to address
+and its internet connection are the same place and the same paid helper, so sharing both
+counts once. Other kinds (a payout account, a front agency, a referrer) each count once: two
+referrers of one referral chain are not two independent helpers."""
 
 
 class Facilitated:
@@ -44,11 +45,12 @@ class Facilitated:
         return set().union(*(self.of_person[m] for m in members[root]))
 
     def _facilitators(self, things: set[int]) -> int:
-        """How many distinct facilitators these things stand for."""
+        """How many kinds of facilitator these things stand for (:data:`FACILITATOR_OF_KIND`)."""
         return len({self.facilitator[i] for i in things})
 
     def _people_sharing_facilitators(self) -> list[tuple[str, str]]:
-        """Pairs of people who share :data:`FUSE_SHARED_THINGS` or more facilitators in one wave."""
+        """Pairs of people who share facilitators of :data:`FUSE_SHARED_THINGS` or more kinds in
+        one wave."""
         shared: dict[tuple[str, str], set[int]] = defaultdict(set)
         for i, people in enumerate(self.lists):
             for pair in combinations(people, 2):
@@ -64,10 +66,10 @@ class Facilitated:
     def attach(self) -> None:
         """Join people through facilitator things without fusing established clusters.
 
-        Two people or clusters that share :data:`FUSE_SHARED_THINGS` or more facilitators in
-        one wave (the same farm *and* the same front, say) are joined: one facilitator serving
-        two operators twice over is less likely than one operator whose personas were only
-        partly linked. A farm's address and its connection are one facilitator
+        Two people or clusters that share facilitators of :data:`FUSE_SHARED_THINGS` or more
+        kinds in one wave (the same farm *and* the same front, say) are joined: one
+        facilitator serving two operators twice over is less likely than one operator whose
+        personas were only partly linked. A farm's address and its connection are one kind
         (:data:`FACILITATOR_OF_KIND`), so two teams housed by one farm stay apart. People are
         paired this way first, so a team tied only by its farm, its front and its referrer is
         a cluster before it meets another team at the farm. Then things shared by few people
