@@ -184,6 +184,12 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
         w.writerows(rows)
 
 
+def _share_one_ip(data: Path, signed_in_at: dict[str, str]) -> None:
+    """signins.csv: each record signs in once, all from one residential egress IP."""
+    rows = [{"record_id": r, "signed_in_at": t, "ip": "73.12.34.56"} for r, t in signed_in_at.items()]
+    _write(data / "signins.csv", rows)
+
+
 def test_a_person_using_a_vendors_contact_phone_joins_the_ring_of_its_placements(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
@@ -250,13 +256,7 @@ def test_a_ring_held_by_one_weak_link_is_not_extended_by_referrals(tmp_path: Pat
         },
     ]
     _write(data / "people.csv", staff + pair)
-    _write(
-        data / "signins.csv",
-        [
-            {"record_id": "a", "signed_in_at": "2023-07-01T10:00:00Z", "ip": "73.12.34.56"},
-            {"record_id": "b", "signed_in_at": "2023-07-20T11:00:00Z", "ip": "73.12.34.56"},
-        ],
-    )
+    _share_one_ip(data, {"a": "2023-07-01T10:00:00Z", "b": "2023-07-20T11:00:00Z"})
     out = scan(data, tmp_path / "out", SETTINGS).out
     persons = {p["record_id"]: p for p in read_jsonl(out / "persons.jsonl")}
     assert persons["a"]["ring_id"] and persons["a"]["ring_id"] == persons["b"]["ring_id"]
@@ -293,13 +293,7 @@ def test_a_loner_sharing_an_ip_with_one_ring_member_joins_at_one_weak_links_stre
             for r, n in (("a", "Al Poe"), ("b", "Bea Poe"))
         ],
     )
-    _write(
-        data / "signins.csv",
-        [
-            {"record_id": "b", "signed_in_at": "2024-03-01T10:00:00Z", "ip": "73.12.34.56"},
-            {"record_id": "c", "signed_in_at": "2024-03-02T11:00:00Z", "ip": "73.12.34.56"},
-        ],
-    )
+    _share_one_ip(data, {"b": "2024-03-01T10:00:00Z", "c": "2024-03-02T11:00:00Z"})
     out = scan(data, tmp_path / "out", SETTINGS).out
     persons = {p["record_id"]: p for p in read_jsonl(out / "persons.jsonl")}
     ring_id = persons["a"]["ring_id"]

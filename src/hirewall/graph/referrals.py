@@ -130,9 +130,7 @@ def _flagged_referees(
     for referee, referrer in pairs:
         if (referee, referrer) in hits or referee in ring_of or referrer in ring_of:
             continue
-        if not one_wave((referee, referrer), arrived):
-            continue
-        if referee in flagged or referrer in flagged:
+        if (referee in flagged or referrer in flagged) and one_wave((referee, referrer), arrived):
             who = referee if referee in flagged else referrer
             hits[(referee, referrer)] = _hit(
                 referee, referrer, f"referred by {referrer} in the same wave; {who} stands out on their own"
