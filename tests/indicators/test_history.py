@@ -78,3 +78,26 @@ def test_a_home_taken_just_before_shipping_is_not_residence(moved_in: str, count
 def test_unreadable_history_changes_nothing() -> None:
     engine = couple([moved("a", "2023-03-30T10:00:00", "somewhere nice", "elsewhere")])
     assert shipments_home_then(engine, 30) == []
+
+
+def test_a_couple_who_got_their_laptops_at_home_abroad_and_then_moved_is_no_farm() -> None:
+    munich = {"ship_city": "Munich", "ship_region": "BY", "ship_country": "DE"}
+    old_home = "4931 Elm Terrace, Munich, BY 80331, DE"
+    engine = store(
+        people=[
+            person("a", "Ann", "Lee", street="8175 Green Ct", zip="77084"),
+            person("b", "Bo", "Ray", street="6769 Walnut St", zip="77002"),
+        ],
+        shipments=[
+            ship("a", "4931 Elm Terrace", "80331", day="2024-04-18", shipment_id="s-a", **munich),
+            ship("b", "4931 Elm Terrace", "80331", day="2022-04-04", shipment_id="s-b", **munich),
+        ],
+        profile_changes=[
+            moved("a", "2024-07-29T09:27:13", old_home, "8175 Green Ct, Houston, TX 77084, US"),
+            moved("b", "2022-05-23T09:51:46", old_home, "6769 Walnut Street, Houston, TX 77002, US"),
+        ],
+    )
+    assert sorted(shipments_home_then(engine, 30)) == ["s-a", "s-b"]
+    ctx = context(engine)
+    assert not fired(sh.ship_to_shared_across_people, ctx)
+    assert not fired(sh.ship_to_differs_from_home, ctx)

@@ -114,16 +114,46 @@ def normalise_address(
     )
 
 
+_US_SUFFIX = re.compile(r",?\s*(US|USA|United States)\s*$", re.IGNORECASE)
+_COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
+_HAS_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=200_000)
 def parse_one_line(text: str) -> Address | None:
-    """A US address written on one line, as address histories hold them; None if unreadable.
+    """An address written on one line, as address histories hold them; None if unreadable.
+
+    US addresses ("street, city, ST zip[, US]") go through the USPS standardiser. Others are
+    read as "street[ unit], city, [region] postal code, CC" with an ISO country code last: the
+    postal code starts at the first part holding a digit, so "Cebu 6000" is region and code,
+    while "E1 6AN" and "M5V 2T6" are codes alone.
 
     >>> parse_one_line("3885 Chestnut Ave Apt 31, Portland, OR 97201, US").address_key
     'US|97201|3885 CHESTNUT AVE|31'
+    >>> parse_one_line("1275 Juniper Way Apt. 29, London,  E1 6AN, GB").address_key
+    'GB|E16AN|1275 JUNIPER WAY|29'
+    >>> parse_one_line("9581 Birch Drive, Warsaw, MZ 00-001, PL").building_key
+    'PL|00-001|9581 BIRCH DRIVE'
     >>> parse_one_line("somewhere") is None
     True
     """
-    text = re.sub(r",?\s*(US|USA|United States)\s*$", "", text.strip(), flags=re.IGNORECASE)
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) >= 3 and _COUNTRY_CODE.match(parts[-1]) and parts[-1].upper() != "US":
+        return _parse_foreign(parts)
+    return _parse_us(_US_SUFFIX.sub("", text.strip()))
+
+
+def _parse_foreign(parts: list[str]) -> Address | None:
+    street, *city, tail, country = parts
+    words = tail.split()
+    first_code = next((i for i, w in enumerate(words) if _HAS_DIGIT.search(w)), None)
+    if not street or first_code is None:
+        return None
+    region, postal = " ".join(words[:first_code]), " ".join(words[first_code:])
+    return normalise_address(street, "", ", ".join(city), region, postal, country)
+
+
+def _parse_us(text: str) -> Address | None:
     if not text:
         return None
     try:
