@@ -309,3 +309,56 @@ def test_a_loner_sharing_an_ip_with_one_ring_member_joins_at_one_weak_links_stre
     [ring] = read_jsonl(out / "rings.jsonl")
     assert ring["strength"] == pytest.approx(2 / 3, abs=1e-4)
     assert {link["kind"] for link in ring["links"]} == {"account", "ip"}
+
+
+def test_a_same_wave_referral_between_two_people_with_evidence_from_two_families_is_a_ring(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    staff = [
+        {"record_id": f"s{i:02d}", "given_name": f"S{i}", "family_name": "Roe", "applied_at": "2016-01-02"}
+        | {
+            "address_line1": f"{100 + i} Main St",
+            "city": "Springfield",
+            "region": "IL",
+            "postal_code": "62701",
+        }
+        | {"referred_by": ""}
+        for i in range(40)
+    ]
+    pair = [  # b referred by a in a's wave; each has a device shipped elsewhere and a Wise payout
+        {"record_id": r, "given_name": g, "family_name": "Poe", "applied_at": d}
+        | {"address_line1": f"{n} Oak Ave", "city": "Springfield", "region": "IL", "postal_code": "62704"}
+        | {"referred_by": ref}
+        for r, g, d, n, ref in (("a", "Al", "2024-01-10", 5, ""), ("b", "Bea", "2024-02-01", 9, "a"))
+    ]
+    _write(data / "people.csv", staff + pair)
+    _write(
+        data / "shipments.csv",
+        [
+            {"shipment_id": f"sh-{r}", "record_id": r, "ship_line1": line, "ship_city": "Chicago"}
+            | {
+                "ship_region": "IL",
+                "ship_postal_code": "60601",
+                "ship_country": "US",
+                "shipped_at": "2024-03-01",
+            }
+            for r, line in (("a", "1 Lake St"), ("b", "7 River Rd"))
+        ],
+    )
+    _write(
+        data / "payouts.csv",
+        [
+            {"record_id": r, "account_fingerprint": f"acct-{r}", "holder_name": n, "method": "wise"}
+            | {"effective_from": "2024-03-01"}
+            for r, n in (("a", "Al Poe"), ("b", "Bea Poe"))
+        ],
+    )
+    out = scan(data, tmp_path / "out", SETTINGS).out
+    persons = {p["record_id"]: p for p in read_jsonl(out / "persons.jsonl")}
+    assert persons["a"]["ring_id"] and persons["a"]["ring_id"] == persons["b"]["ring_id"]
+    assert {persons[r]["band"] for r in "ab"} == {"medium"}
+    [referral] = [c for c in persons["b"]["indicators"] if c["indicator"] == "referred_by_linked_person"]
+    assert "both carry evidence of their own from two families" in referral["summaries"][0]
+    assert {p["band"] for r, p in persons.items() if r.startswith("s")} == {"low"}

@@ -31,7 +31,7 @@ from hirewall.ingest.loader import IngestResult, ingest
 from hirewall.ingest.mapping import Mapping
 from hirewall.ingest.quarantine import write_quarantine
 from hirewall.outputs import facilitator_rows, person_rows, ring_rows, write_jsonl, write_summary
-from hirewall.scoring.model import PersonScore, flagged_alone, score_person
+from hirewall.scoring.model import PersonScore, evidenced_alone, flagged_alone, score_person
 from hirewall.screening import run_screening
 from hirewall.settings import Settings
 from hirewall.store import row_count
@@ -169,7 +169,8 @@ def scan(
             flagged = frozenset(flagged_alone(hits, indicators))
             rings = find_rings(groups, identity, dates=dates, flagged=flagged)
             if "people" in tables:
-                extra = referral_hits(engine, seed_rings(rings), dates, flagged)
+                evidenced = frozenset(evidenced_alone(hits, indicators))
+                extra = referral_hits(engine, seed_rings(rings), dates, flagged, evidenced)
                 if extra:
                     hits.extend(extra)
                     groups = build_groups(hits, indicators) | {

@@ -113,3 +113,21 @@ def test_a_same_wave_referral_with_one_side_standing_out_ties_the_two() -> None:
         ("friend", "referral:star"),
     }
     assert any("star stands out" in h.summary for h in hits)
+
+
+def test_a_same_wave_referral_between_two_people_with_evidence_from_two_families_ties_them() -> None:
+    eng = DuckDBEngine(None)
+    create_schema(eng)
+    rows = [("a", None, "2024-01-10"), ("b", "a", "2024-02-01")]
+    rows += [("c", None, "2024-01-10"), ("d", "c", "2024-02-01")]
+    rows += [("e", None, "2019-01-10"), ("f", "e", "2024-02-01")]
+    for rid, ref, applied in rows:
+        eng.execute(
+            "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
+        )
+    evidenced = frozenset({"a", "b", "c", "e", "f"})
+    hits = referral_hits(eng, {}, arrival_dates(eng), evidenced=evidenced)
+    # a and b both carry evidence and arrived together; d has none of its own; e referred f
+    # years after arriving
+    assert {(h.record_id, h.group) for h in hits} == {("a", "referral:a"), ("b", "referral:a")}
+    assert all("both carry evidence of their own from two families" in h.summary for h in hits)

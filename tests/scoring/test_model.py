@@ -74,6 +74,24 @@ def test_flagged_alone_needs_evidence_that_reaches_the_medium_band_without_a_rin
     assert flagged_alone(hits, cat) == {"strong"}
 
 
+def test_evidenced_alone_needs_s_class_evidence_from_two_families_other_than_referrals() -> None:
+    from hirewall.indicators import catalogue
+    from hirewall.indicators.base import Hit
+    from hirewall.scoring.model import evidenced_alone, flagged_alone
+
+    cat = catalogue()
+    hits = [
+        Hit("two", "ship_to_differs_from_home", 1.0, "elsewhere", ()),
+        Hit("two", "payout_via_platform_or_crypto", 1.0, "platform", ()),
+        Hit("one", "ship_to_differs_from_home", 1.0, "elsewhere", ()),
+        Hit("one", "referral_burst_in_one_wave", 1.0, "burst", ()),
+        Hit("c", "ship_to_differs_from_home", 1.0, "elsewhere", ()),
+        Hit("c", "mouse_jiggler", 1.0, "jiggler", ()),
+    ]
+    assert evidenced_alone(hits, cat) == {"two"}
+    assert flagged_alone(hits, cat) == set()
+
+
 def test_a_ring_note_replaces_the_default_membership_explanation() -> None:
     plain = score_person("a", [], CAT, 1 / 3, "r")
     noted = score_person("a", [], CAT, 1 / 3, "r", "attached to r by one weak link")

@@ -13,7 +13,10 @@ evidence (:func:`seed_rings`), following chains link by link:
   evidence (``flagged``) is tied to them: an insider placing personas;
 - a referrer and a referee of one wave, neither of them in a ring, are tied when either
   stands out on their own evidence: a flagged persona recommending the next one, or being
-  recommended by a recent arrival. (Inside a ring the rules above apply.)
+  recommended by a recent arrival; or when both carry evidence of their own from two
+  families (``evidenced``, :func:`~hirewall.scoring.model.evidenced_alone`) though neither
+  stands out: each one's evidence and the referral corroborate each other. (Inside a ring
+  the rules above apply.)
 
 The hits use the I12 indicator's id, so their explanation, source and weight are the
 catalogue's.
@@ -60,6 +63,7 @@ def referral_hits(
     ring_of: Mapping[str, str],
     arrived: Mapping[str, date],
     flagged: frozenset[str] = frozenset(),
+    evidenced: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """Hits that tie referees and referrers to the rings of the people on the other side.
 
@@ -71,6 +75,7 @@ def referral_hits(
     joined = dict(ring_of)
     hits: dict[tuple[str, str], Hit] = {}
     _flagged_referees(pairs, flagged, arrived, hits, ring_of)
+    _same_wave_referrals(pairs, flagged, evidenced, arrived, hits, ring_of)
     for _ in range(MAX_ROUNDS):
         added = False
         referees: dict[str, list[str]] = defaultdict(list)
@@ -127,20 +132,34 @@ def _flagged_referees(
             )
             for m in wave:
                 hits[(m, referrer)] = _hit(m, referrer, f"referred by {referrer}, with others who stand out")
+
+
+def _same_wave_referrals(
+    pairs: list[tuple[str, str]],
+    flagged: frozenset[str],
+    evidenced: frozenset[str],
+    arrived: Mapping[str, date],
+    hits: dict[tuple[str, str], Hit],
+    ring_of: Mapping[str, str],
+) -> None:
+    """Tie a referrer and a referee of one wave, outside rings, when one of them stands out
+    or both carry evidence from two families."""
     for referee, referrer in pairs:
         if (referee, referrer) in hits or referee in ring_of or referrer in ring_of:
             continue
-        if (referee in flagged or referrer in flagged) and one_wave((referee, referrer), arrived):
+        if not one_wave((referee, referrer), arrived):
+            continue
+        if referee in flagged or referrer in flagged:
             who = referee if referee in flagged else referrer
-            hits[(referee, referrer)] = _hit(
-                referee, referrer, f"referred by {referrer} in the same wave; {who} stands out on their own"
-            )
-            hits.setdefault(
-                (referrer, referrer),
-                _hit(
-                    referrer, referrer, f"referred {referee} in the same wave; {who} stands out on their own"
-                ),
-            )
+            why = f"{who} stands out on their own"
+        elif referee in evidenced and referrer in evidenced:
+            why = "both carry evidence of their own from two families"
+        else:
+            continue
+        hits[(referee, referrer)] = _hit(referee, referrer, f"referred by {referrer} in the same wave; {why}")
+        hits.setdefault(
+            (referrer, referrer), _hit(referrer, referrer, f"referred {referee} in the same wave; {why}")
+        )
 
 
 def _hit(record_id: str, referrer: str, summary: str) -> Hit:

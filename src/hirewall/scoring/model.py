@@ -143,3 +143,26 @@ def flagged_alone(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> se
     for h in hits:
         by_record[h.record_id].append(h)
     return {r for r, held in by_record.items() if score_person(r, held, catalogue).band != "low"}
+
+
+REFERRAL_CODE = "I12"
+"""Indicators read from referrals themselves; :func:`evidenced_alone` leaves them out."""
+
+
+def evidenced_alone(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> set[str]:
+    """Records with S-class evidence of their own from :data:`MIN_FAMILIES_FOR_HIGH` or more
+    families, referrals (I12) aside, whatever their score.
+
+    Each family alone may be weak (a device shipped elsewhere, a payout platform); two
+    independent families on one person corroborate each other. The referral rules use them
+    to corroborate a referral between two such people.
+    """
+    by_record: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        if catalogue[h.indicator].code != REFERRAL_CODE:
+            by_record[h.record_id].append(h)
+    return {
+        r
+        for r, held in by_record.items()
+        if len(score_person(r, held, catalogue).families) >= MIN_FAMILIES_FOR_HIGH
+    }
