@@ -184,6 +184,15 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
         w.writerows(rows)
 
 
+def _staff() -> list[dict[str, str]]:
+    """Forty long-standing staff, hired in 2016, who refer nobody."""
+    return [
+        {"record_id": f"s{i:02d}", "given_name": f"S{i}", "family_name": "Roe", "applied_at": "2016-01-02"}
+        | {"referred_by": ""}
+        for i in range(40)
+    ]
+
+
 def _share_one_ip(data: Path, signed_in_at: dict[str, str]) -> None:
     """signins.csv: each record signs in once, all from one residential egress IP."""
     rows = [{"record_id": r, "signed_in_at": t, "ip": "73.12.34.56"} for r, t in signed_in_at.items()]
@@ -272,10 +281,7 @@ def test_a_loner_sharing_an_ip_with_one_ring_member_joins_at_one_weak_links_stre
 ) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    staff = [
-        {"record_id": f"s{i:02d}", "given_name": f"S{i}", "family_name": "Roe", "applied_at": "2016-01-02"}
-        for i in range(40)
-    ]
+    staff = _staff()
     team = [  # a and b are paid into one account; c shares only b's egress IP, same wave
         {"record_id": r, "given_name": g, "family_name": "Poe", "applied_at": d}
         for r, g, d in (("a", "Al", "2024-01-10"), ("b", "Bea", "2024-02-01"), ("c", "Cy", "2024-02-20"))
@@ -317,15 +323,14 @@ def test_a_same_wave_referral_between_two_people_with_evidence_from_two_families
     data = tmp_path / "data"
     data.mkdir()
     staff = [
-        {"record_id": f"s{i:02d}", "given_name": f"S{i}", "family_name": "Roe", "applied_at": "2016-01-02"}
+        s
         | {
             "address_line1": f"{100 + i} Main St",
             "city": "Springfield",
             "region": "IL",
             "postal_code": "62701",
         }
-        | {"referred_by": ""}
-        for i in range(40)
+        for i, s in enumerate(_staff())
     ]
     pair = [  # b referred by a in a's wave; each has a device shipped elsewhere and a Wise payout
         {"record_id": r, "given_name": g, "family_name": "Poe", "applied_at": d}

@@ -12,6 +12,17 @@ def _store(pairs: list[tuple[str, str | None]]) -> DuckDBEngine:
     return eng
 
 
+def _dated(rows: list[tuple[str, str | None, str]]) -> DuckDBEngine:
+    """people: record id, referrer and applied date."""
+    eng = DuckDBEngine(None)
+    create_schema(eng)
+    for rid, ref, applied in rows:
+        eng.execute(
+            "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
+        )
+    return eng
+
+
 def test_referee_of_a_ring_member_joins_through_the_referral_chain() -> None:
     eng = _store([("a", None), ("b", "a"), ("c", "b"), ("x", None), ("y", "x")])
     hits = referral_hits(eng, {"a": "ring-1"}, arrival_dates(eng))
@@ -31,18 +42,13 @@ def test_referrer_of_two_ring_members_joins_but_one_referral_alone_does_not() ->
 
 
 def test_referrer_of_one_member_joins_only_from_the_same_wave() -> None:
-    eng = DuckDBEngine(None)
-    create_schema(eng)
     rows = [
         ("p0", None, "2024-01-05"),  # a persona who recommended the next one
         ("p1", "p0", "2024-02-01"),  # the ring member
         ("old", None, "2015-03-01"),  # a long-standing employee who once referred a persona
         ("q1", "old", "2024-02-03"),
     ]
-    for rid, ref, applied in rows:
-        eng.execute(
-            "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
-        )
+    eng = _dated(rows)
     joined = {h.record_id for h in referral_hits(eng, {"p1": "ring-1", "q1": "ring-2"}, arrival_dates(eng))}
     assert "p0" in joined and "old" not in joined
 
@@ -56,14 +62,9 @@ def test_chains_are_followed_past_a_few_links() -> None:
 
 
 def test_referrer_of_two_people_who_stand_out_on_their_own_is_tied_to_them() -> None:
-    eng = DuckDBEngine(None)
-    create_schema(eng)
     rows = [("boss", None, "2019-01-01"), ("p1", "boss", "2024-01-10"), ("p2", "boss", "2024-03-01")]
     rows += [("p3", "boss", "2024-02-01"), ("late", "boss", "2027-01-01")]
-    for rid, ref, applied in rows:
-        eng.execute(
-            "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
-        )
+    eng = _dated(rows)
     assert referral_hits(eng, {}, arrival_dates(eng), frozenset({"p1"})) == []
     hits = referral_hits(eng, {}, arrival_dates(eng), frozenset({"p1", "p2", "late"}))
     assert {h.record_id for h in hits} == {"boss", "p1", "p2"}  # "late" is of another wave
@@ -93,16 +94,11 @@ def test_a_member_attached_by_one_weak_link_seeds_no_referral_chain() -> None:
 
 
 def test_a_same_wave_referral_with_one_side_standing_out_ties_the_two() -> None:
-    eng = DuckDBEngine(None)
-    create_schema(eng)
     rows = [("star", None, "2024-01-10"), ("friend", "star", "2024-02-01")]
     rows += [("old", None, "2019-01-01"), ("recruit", "old", "2024-03-01")]
     rows += [("quiet", None, "2024-01-05"), ("pal", "quiet", "2024-01-20")]
     rows += [("m1", None, "2024-01-05"), ("m2", "m1", "2024-01-20")]
-    for rid, ref, applied in rows:
-        eng.execute(
-            "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
-        )
+    eng = _dated(rows)
     ring = {"m1": "r", "m2": "r"}
     hits = referral_hits(eng, ring, arrival_dates(eng), frozenset({"star", "recruit", "m1"}))
     # star stands out and referred friend in its wave; recruit stands out, but its referrer
@@ -116,15 +112,10 @@ def test_a_same_wave_referral_with_one_side_standing_out_ties_the_two() -> None:
 
 
 def test_a_same_wave_referral_between_two_people_with_evidence_from_two_families_ties_them() -> None:
-    eng = DuckDBEngine(None)
-    create_schema(eng)
     rows = [("a", None, "2024-01-10"), ("b", "a", "2024-02-01")]
     rows += [("c", None, "2024-01-10"), ("d", "c", "2024-02-01")]
     rows += [("e", None, "2019-01-10"), ("f", "e", "2024-02-01")]
-    for rid, ref, applied in rows:
-        eng.execute(
-            "INSERT INTO people (record_id, referred_by, applied_at) VALUES (?, ?, ?)", [rid, ref, applied]
-        )
+    eng = _dated(rows)
     evidenced = frozenset({"a", "b", "c", "e", "f"})
     hits = referral_hits(eng, {}, arrival_dates(eng), evidenced=evidenced)
     # a and b both carry evidence and arrived together; d has none of its own; e referred f

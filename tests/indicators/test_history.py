@@ -44,6 +44,14 @@ def couple(changes: list[dict]) -> object:
     return store(people=people, shipments=shipments, profile_changes=changes)
 
 
+def _assert_lived_there(engine: object) -> None:
+    """Both shipments went to the home of the day: no farm, and no device sent elsewhere."""
+    assert sorted(shipments_home_then(engine, 30)) == ["s-a", "s-b"]
+    ctx = context(engine)
+    assert not fired(sh.ship_to_shared_across_people, ctx)
+    assert not fired(sh.ship_to_differs_from_home, ctx)
+
+
 def test_a_couple_who_got_their_laptops_at_home_and_then_moved_is_no_farm() -> None:
     engine = couple(
         [
@@ -51,10 +59,7 @@ def test_a_couple_who_got_their_laptops_at_home_and_then_moved_is_no_farm() -> N
             moved("b", "2024-05-16T10:00:00", OLD_HOME, "7108 Union Dr, Portland, OR 97201, US"),
         ]
     )
-    assert sorted(shipments_home_then(engine, 30)) == ["s-a", "s-b"]
-    ctx = context(engine)
-    assert not fired(sh.ship_to_shared_across_people, ctx)
-    assert not fired(sh.ship_to_differs_from_home, ctx)
+    _assert_lived_there(engine)
 
 
 def test_without_history_the_same_shipments_look_like_a_farm() -> None:
@@ -97,7 +102,4 @@ def test_a_couple_who_got_their_laptops_at_home_abroad_and_then_moved_is_no_farm
             moved("b", "2022-05-23T09:51:46", old_home, "6769 Walnut Street, Houston, TX 77002, US"),
         ],
     )
-    assert sorted(shipments_home_then(engine, 30)) == ["s-a", "s-b"]
-    ctx = context(engine)
-    assert not fired(sh.ship_to_shared_across_people, ctx)
-    assert not fired(sh.ship_to_differs_from_home, ctx)
+    _assert_lived_there(engine)
