@@ -74,7 +74,7 @@ def referral_hits(
         return []
     joined = dict(ring_of)
     hits: dict[tuple[str, str], Hit] = {}
-    _flagged_referees(pairs, flagged, arrived, hits, ring_of)
+    _flagged_referees(pairs, flagged, arrived, hits)
     _same_wave_referrals(pairs, flagged, evidenced, arrived, hits, ring_of)
     for _ in range(MAX_ROUNDS):
         added = False
@@ -119,7 +119,6 @@ def _flagged_referees(
     flagged: frozenset[str],
     arrived: Mapping[str, date],
     hits: dict[tuple[str, str], Hit],
-    ring_of: Mapping[str, str],
 ) -> None:
     referees: dict[str, list[str]] = defaultdict(list)
     for referee, referrer in pairs:

@@ -68,6 +68,11 @@ def band_for(score: float, s_families: int) -> str:
     return "low"
 
 
+def counts_alone(ind: Indicator) -> bool:
+    """Whether the indicator is S-class evidence that counts without corroboration."""
+    return ind.fairness != "C" and not weight_for(ind.id, ind.link, ind.fairness).corroboration_only
+
+
 def score_person(
     record_id: str,
     hits: Iterable[Hit],
@@ -86,8 +91,7 @@ def score_person(
         ind = catalogue[ind_id]
         w = weight_for(ind.id, ind.link, ind.fairness)
         strength = max(min(1.0, max(0.0, h.strength)) for h in ind_hits)
-        corroboration = w.corroboration_only or ind.fairness == "C"
-        pending.append((ind, w.log_odds, strength, corroboration, tuple(ind_hits)))
+        pending.append((ind, w.log_odds, strength, not counts_alone(ind), tuple(ind_hits)))
     s_families = {ind.family for ind, _, _, corr, _ in pending if not corr}
     contributions: list[Contribution] = []
     total = PRIOR_LOG_ODDS
@@ -157,12 +161,9 @@ def evidenced_alone(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> 
     independent families on one person corroborate each other. The referral rules use them
     to corroborate a referral between two such people.
     """
-    by_record: dict[str, list[Hit]] = defaultdict(list)
+    families: dict[str, set[str]] = defaultdict(set)
     for h in hits:
-        if catalogue[h.indicator].code != REFERRAL_CODE:
-            by_record[h.record_id].append(h)
-    return {
-        r
-        for r, held in by_record.items()
-        if len(score_person(r, held, catalogue).families) >= MIN_FAMILIES_FOR_HIGH
-    }
+        ind = catalogue[h.indicator]
+        if ind.code != REFERRAL_CODE and counts_alone(ind):
+            families[h.record_id].add(ind.family)
+    return {r for r, fams in families.items() if len(fams) >= MIN_FAMILIES_FOR_HIGH}
