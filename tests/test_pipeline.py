@@ -132,9 +132,9 @@ def test_exports_of_a_real_scan_validate(world: Path, tmp_path: Path) -> None:
     assert {e.schema.name for e in entities} >= {"Person", "Address", "BankAccount", "Membership"}
 
 
-def test_a_referral_burst_is_a_ring_and_only_a_larger_than_chance_one_is_flagged(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
+def _referral_bursts(data: Path) -> None:
+    """people.csv: 120 staff (every fifth referred by someone hired years before), a burst of
+    five referrals in one wave ("big0".."big4") and one of three ("few0".."few2")."""
     header = ["record_id", "given_name", "family_name", "applied_at", "referred_by"]
     rows = [  # staff hired a month apart; every fifth referred by someone hired years before
         {
@@ -162,6 +162,12 @@ def test_a_referral_burst_is_a_ring_and_only_a_larger_than_chance_one_is_flagged
         w = csv.DictWriter(fh, header)
         w.writeheader()
         w.writerows(rows)
+
+
+def test_a_referral_burst_is_a_ring_and_only_a_larger_than_chance_one_is_flagged(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    _referral_bursts(data)
     persons = {
         p["record_id"]: p for p in read_jsonl(scan(data, tmp_path / "out", SETTINGS).out / "persons.jsonl")
     }
@@ -175,6 +181,28 @@ def test_a_referral_burst_is_a_ring_and_only_a_larger_than_chance_one_is_flagged
     assert not any(
         any(c["indicator"] == burst for c in persons[f"s{i:03d}"]["indicators"]) for i in range(120)
     )
+
+
+def test_a_member_standing_out_on_its_own_evidence_corroborates_its_burst(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    _referral_bursts(data)
+    kvm = {"device_id": "dev-few0", "record_id": "few0", "observed_at": "2024-10-20T09:00:00"}
+    _write(data / "endpoint.csv", [kvm | {"kind": "usb_device", "name": "PiKVM Composite Gadget"}])
+    out = scan(data, tmp_path / "out", SETTINGS).out
+    persons = {p["record_id"]: p for p in read_jsonl(out / "persons.jsonl")}
+    few = [persons[f"few{i}"] for i in range(3)]
+    assert few[0]["band"] == "high"  # the KVM and the burst: two families
+    assert {p["band"] for p in few[1:]} == {"medium"}  # the same burst stayed low without the KVM
+    [ring] = [r for r in read_jsonl(out / "rings.jsonl") if r["ring_id"] == few[0]["ring_id"]]
+    assert ring["corroborated_by"] == ["few0"] and ring["strength"] == 1.0
+    membership = {
+        p["record_id"]: c for p in few for c in p["indicators"] if c["indicator"] == "ring_membership"
+    }
+    assert membership["few0"]["strength"] == round(2 / 3, 4)  # not corroborated by its own KVM
+    assert membership["few1"]["strength"] == membership["few2"]["strength"] == 1.0
+    assert "1 other member(s) stand out on evidence of their own" in membership["few1"]["note"]
+    assert {p["band"] for r, p in persons.items() if r.startswith("s")} == {"low"}
 
 
 def _write(path: Path, rows: list[dict[str, str]]) -> None:

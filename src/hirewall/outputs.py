@@ -103,6 +103,7 @@ def ring_rows(
             "strength": ring.strength,
             "size": ring.identities,
             "members": list(ring.members),
+            "corroborated_by": list(ring.corroborated_by),
             "links": [
                 {
                     "id": stable_id(g.key, "grp-"),

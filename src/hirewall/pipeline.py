@@ -19,6 +19,7 @@ from hirewall.egress import learn_org_egress
 from hirewall.engine import open_engine
 from hirewall.engine.base import Engine
 from hirewall.exceptions import HirewallError, IndicatorError
+from hirewall.graph.corroboration import corroborate
 from hirewall.graph.facilitators import Facilitator, rank_facilitators
 from hirewall.graph.identity import identity_clusters, same_person_pairs
 from hirewall.graph.linkage import splink_links
@@ -177,6 +178,7 @@ def scan(
                         k: g for k, g in groups.items() if k.startswith("linkage:")
                     }
                     rings = find_rings(groups, identity, dates=dates, flagged=flagged)
+            rings = corroborate(rings, hits, lambda held: flagged_alone(held, indicators))
             ring_of = {m: r.ring_id for r in rings for m in r.members}
             ring_by_id = {r.ring_id: r for r in rings}
         with _timed(timings, "scores"):

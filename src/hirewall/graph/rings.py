@@ -63,6 +63,9 @@ class Ring:
     """Members joined by one weak link only (see :func:`_attachments`); also in ``members``."""
     attached_by: tuple[Group, ...] = ()
     """The weak groups that joined the :attr:`attached` members."""
+    corroborated_by: tuple[str, ...] = ()
+    """Members who stand out on evidence apart from the ring's links (see
+    :mod:`hirewall.graph.corroboration`); each counts as one more kind of link for the others."""
 
     @property
     def strong_kinds(self) -> set[str]:
@@ -74,23 +77,38 @@ class Ring:
 
     @property
     def strength(self) -> float:
-        """How much the shared links alone say about one operator (0..1).
+        """How much the shared links, and members standing out apart from them, say about one
+        operator (0..1).
 
-        One strong kind of link gives 2/3, two give full strength; a weak kind counts half.
+        One strong kind of link gives 2/3, two give full strength; a weak kind counts half, and
+        so does corroboration by a member's own evidence (:attr:`corroborated_by`).
         """
-        return min(1.0, (2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds)) / 3)
+        return self._strength(bool(self.corroborated_by))
+
+    def _strength(self, corroborated: bool) -> float:
+        kinds = 2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds) + corroborated
+        return min(1.0, kinds / 3)
 
     def member_strength(self, record_id: str) -> float:
         """The ring strength a member's score gets: a member joined by one weak link gets no
-        more than that link is worth (:data:`WEAK_LINK_STRENGTH`), not the ring's own."""
+        more than that link is worth (:data:`WEAK_LINK_STRENGTH`), not the ring's own; a
+        member is corroborated only by other members, never by its own evidence again."""
         if record_id in self.attached:
             return min(self.strength, WEAK_LINK_STRENGTH)
-        return self.strength if record_id in self.members else 0.0
+        if record_id not in self.members:
+            return 0.0
+        return self._strength(bool(set(self.corroborated_by) - {record_id}))
 
     def membership_note(self, record_id: str) -> str | None:
-        """Why a member attached by one weak link is in the ring (None for other members)."""
+        """Why a member is in the ring, when it is not just the usual shared links (None)."""
         if record_id not in self.attached:
-            return None
+            others = [m for m in self.corroborated_by if m != record_id]
+            if record_id not in self.members or not others:
+                return None
+            return (
+                f"member of {self.ring_id}: shares links with other personas, and {len(others)} "
+                "other member(s) stand out on evidence of their own apart from those links"
+            )
         kinds = sorted({g.kind for g in self.attached_by if record_id in g.records})
         return (
             f"attached to {self.ring_id}: shares {' and '.join(kinds) or 'a weak link'} with just "

@@ -21,11 +21,15 @@ MAX_GRAPH_LINKS = 24
 IDENTIFIER_SUFFIXES = ("_key", "_fingerprint", "_hash", "_phone", "_email", "_ip", "device_id")
 """Evidence columns masked by the report even if the scan's masking list did not name them."""
 
+RING_KEYS = ("ring_id", "score", "strength", "size", "members", "corroborated_by")
+"""Keys of a rings.jsonl row the report carries as they are."""
+
 RING = {
     "title": "Member of a ring of personas",
     "explanation": "This record belongs to a ring: a group of personas that share things one "
     "honest person would not share with others (a payout account, a ship-to address, a device...). "
-    "The ring's strength comes from how many independent kinds of thing are shared.",
+    "The ring's strength comes from how many independent kinds of thing are shared, and "
+    "grows when another member stands out on evidence of its own apart from those links.",
     "code": "",
     "sources": ["G1", "G11"],
     "fairness": "S",
@@ -141,7 +145,7 @@ def build_payload(scan: ScanFiles, generated: str) -> dict[str, Any]:
     for r in scan.rings:
         rings.append(
             {
-                **{k: r.get(k) for k in ("ring_id", "score", "strength", "size", "members")},
+                **{k: r.get(k) for k in RING_KEYS},
                 "links": r.get("links", []),
                 "graph": ring_graph(r, band_of, code_of),
                 "timeline": {

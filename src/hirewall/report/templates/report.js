@@ -228,6 +228,7 @@
       el("h3", {}, "Link graph"), ringGraph(r),
       el("h3", {}, "Shared things"), table(["shared thing", "kind", "link", "indicators", "records"],
         r.links.map((l) => [l.group, l.kind, l.link, l.indicators.map((i) => (ind(i).code ? ind(i).code + " " : "") + ind(i).title).join("; "), l.members.map((m) => [personLink(m), " "])])),
+      (r.corroborated_by || []).length ? el("p", {}, ["Corroborated by members who stand out on evidence of their own, apart from these links: ", r.corroborated_by.map((m) => [personLink(m), " "])]) : null,
       el("h3", {}, "Timeline: applied → hired → shipped → first sign-in → payout changes"), timeline(r.members, r.timeline, "ring-timeline"),
       el("h3", {}, "Facilitators"), r.facilitators.length ? facTable(r.facilitators) : el("p", { class: "muted" }, "None ranked for this ring."),
       el("h3", {}, "Members"), table(["record", { label: "score", num: 1 }, "band"], r.members.map((m) => { const c = D.cases.find((x) => x.id === m) || { score: 0, band: "low" }; return [personLink(m), c.score.toFixed(3), band(c.band)]; }))];
