@@ -183,23 +183,44 @@ def test_a_referral_burst_is_a_ring_and_only_a_larger_than_chance_one_is_flagged
     )
 
 
-def test_a_member_standing_out_on_its_own_evidence_corroborates_its_burst(tmp_path: Path) -> None:
+def _device(rid: str, kind: str, name: str) -> dict[str, str]:
+    return {"device_id": f"dev-{rid}", "record_id": rid, "observed_at": "2024-10-20T09:00:00"} | {
+        "kind": kind,
+        "name": name,
+    }
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "payouts"),
+    [
+        ([_device("few0", "usb_device", "PiKVM Composite Gadget")], []),  # stands out alone
+        (  # two families of evidence, neither enough alone: two remote-access tools, a payee
+            [_device("few0", "process", "AnyDesk.exe"), _device("few0", "process", "remoting_host.exe")],
+            [{"record_id": "few0", "account_fingerprint": "acct-1", "holder_name": "Max Hart"}],
+        ),
+    ],
+    ids=["ip-kvm", "two-families"],
+)
+def test_a_member_standing_out_on_its_own_evidence_corroborates_its_burst(
+    tmp_path: Path, endpoint: list[dict[str, str]], payouts: list[dict[str, str]]
+) -> None:
     data = tmp_path / "data"
     data.mkdir()
     _referral_bursts(data)
-    kvm = {"device_id": "dev-few0", "record_id": "few0", "observed_at": "2024-10-20T09:00:00"}
-    _write(data / "endpoint.csv", [kvm | {"kind": "usb_device", "name": "PiKVM Composite Gadget"}])
+    _write(data / "endpoint.csv", endpoint)
+    if payouts:
+        _write(data / "payouts.csv", payouts)
     out = scan(data, tmp_path / "out", SETTINGS).out
     persons = {p["record_id"]: p for p in read_jsonl(out / "persons.jsonl")}
     few = [persons[f"few{i}"] for i in range(3)]
-    assert few[0]["band"] == "high"  # the KVM and the burst: two families
-    assert {p["band"] for p in few[1:]} == {"medium"}  # the same burst stayed low without the KVM
+    assert few[0]["band"] != "low"
+    assert {p["band"] for p in few[1:]} == {"medium"}  # the same burst stayed low without few0's evidence
     [ring] = [r for r in read_jsonl(out / "rings.jsonl") if r["ring_id"] == few[0]["ring_id"]]
     assert ring["corroborated_by"] == ["few0"] and ring["strength"] == 1.0
     membership = {
         p["record_id"]: c for p in few for c in p["indicators"] if c["indicator"] == "ring_membership"
     }
-    assert membership["few0"]["strength"] == round(2 / 3, 4)  # not corroborated by its own KVM
+    assert membership["few0"]["strength"] == round(2 / 3, 4)  # not corroborated by its own evidence
     assert membership["few1"]["strength"] == membership["few2"]["strength"] == 1.0
     assert "1 other member(s) stand out on evidence of their own" in membership["few1"]["note"]
     assert {p["band"] for r, p in persons.items() if r.startswith("s")} == {"low"}

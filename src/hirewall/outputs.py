@@ -103,7 +103,7 @@ def ring_rows(
             "strength": ring.strength,
             "size": ring.identities,
             "members": list(ring.members),
-            "corroborated_by": list(ring.corroborated_by),
+            "corroborated_by": sorted(r for human in ring.corroborated_by for r in human),
             "links": [
                 {
                     "id": stable_id(g.key, "grp-"),

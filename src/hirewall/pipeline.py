@@ -178,7 +178,13 @@ def scan(
                         k: g for k, g in groups.items() if k.startswith("linkage:")
                     }
                     rings = find_rings(groups, identity, dates=dates, flagged=flagged)
-            rings = corroborate(rings, hits, lambda held: flagged_alone(held, indicators))
+            rings = corroborate(
+                rings,
+                hits,
+                indicators,
+                identity,
+                lambda held: flagged_alone(held, indicators) | evidenced_alone(held, indicators),
+            )
             ring_of = {m: r.ring_id for r in rings for m in r.members}
             ring_by_id = {r.ring_id: r for r in rings}
         with _timed(timings, "scores"):

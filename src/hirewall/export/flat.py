@@ -41,6 +41,7 @@ def ring_table(scan: ScanFiles) -> Table:
             "strength": r.get("strength"),
             "size": r.get("size"),
             "members": list(r.get("members", [])),
+            "corroborated_by": list(r.get("corroborated_by", [])),
             "shared": [link["group"] for link in r.get("links", [])],
             "facilitators": list(r.get("facilitators", [])),
         }
@@ -121,7 +122,7 @@ def write_json(scan: ScanFiles, folder: Path) -> list[Path]:
 
 _EMPTY_FIELDS = {
     "persons": ["record_id", "score", "band", "ring_id", "same_person_as", "families"],
-    "rings": ["ring_id", "score", "strength", "size", "members", "shared", "facilitators"],
+    "rings": ["ring_id", "score", "strength", "size", "members", "corroborated_by", "shared", "facilitators"],
     "facilitators": [
         "rank",
         "facilitator_id",

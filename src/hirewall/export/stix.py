@@ -158,6 +158,11 @@ def _note(objects: dict[str, Any], key: str, text: str, refs: list[str]) -> None
 
 def _ring_text(r: Row) -> str:
     lines = [f"Ring {r['ring_id']}: {len(r.get('members', []))} records, strength {r.get('strength')}."]
+    if r.get("corroborated_by"):
+        lines.append(
+            f"Corroborated by {', '.join(r['corroborated_by'])}, who stand out on evidence apart from "
+            "these links."
+        )
     for link in r.get("links", []):
         lines.append(
             f"- {link['group']} ({link.get('link')}) shared by {', '.join(link.get('members', []))}"

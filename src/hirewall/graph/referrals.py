@@ -50,12 +50,7 @@ def seed_rings(rings: list[Ring]) -> dict[str, str]:
     a chance sharing would pass on as a referral link, which is strong. For the same reason a
     member attached by one weak link (:attr:`~Ring.attached`) seeds nothing.
     """
-    return {m: r.ring_id for r in rings if _seeds(r) for m in r.members if m not in r.attached}
-
-
-def _seeds(ring: Ring) -> bool:
-    """A strong link or two kinds of weak link: a ring :attr:`~Ring.strength` of 2/3 or more."""
-    return bool(ring.strong_kinds) or len(ring.weak_kinds - ring.strong_kinds) >= 2
+    return {m: r.ring_id for r in rings if r.firm for m in r.members if m not in r.attached}
 
 
 def referral_hits(

@@ -63,9 +63,10 @@ class Ring:
     """Members joined by one weak link only (see :func:`_attachments`); also in ``members``."""
     attached_by: tuple[Group, ...] = ()
     """The weak groups that joined the :attr:`attached` members."""
-    corroborated_by: tuple[str, ...] = ()
-    """Members who stand out on evidence apart from the ring's links (see
-    :mod:`hirewall.graph.corroboration`); each counts as one more kind of link for the others."""
+    corroborated_by: tuple[tuple[str, ...], ...] = ()
+    """The people who stand out on evidence apart from the ring's links, each as the ring
+    records of that one human (see :mod:`hirewall.graph.corroboration`); they count as one
+    more weak kind of link for the other members."""
 
     @property
     def strong_kinds(self) -> set[str]:
@@ -74,6 +75,13 @@ class Ring:
     @property
     def weak_kinds(self) -> set[str]:
         return {g.kind for g in self.groups if g.link != "strong"}
+
+    @property
+    def firm(self) -> bool:
+        """A strong link or two kinds of weak link (strength 2/3 or more from links alone): a
+        finding. A ring held by one weak link is a lead, which referrals do not extend and
+        corroboration does not raise."""
+        return bool(self.strong_kinds) or len(self.weak_kinds - self.strong_kinds) >= 2
 
     @property
     def strength(self) -> float:
@@ -86,33 +94,37 @@ class Ring:
         return self._strength(bool(self.corroborated_by))
 
     def _strength(self, corroborated: bool) -> float:
-        kinds = 2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds) + corroborated
-        return min(1.0, kinds / 3)
+        kinds = 2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds)
+        return min(1.0, kinds / 3 + (WEAK_LINK_STRENGTH if corroborated else 0.0))
+
+    def _corroborators(self, record_id: str) -> list[tuple[str, ...]]:
+        """The people corroborating the ring for this record: never the record's own human."""
+        return [human for human in self.corroborated_by if record_id not in human]
 
     def member_strength(self, record_id: str) -> float:
         """The ring strength a member's score gets: a member joined by one weak link gets no
         more than that link is worth (:data:`WEAK_LINK_STRENGTH`), not the ring's own; a
-        member is corroborated only by other members, never by its own evidence again."""
+        member is corroborated only by other people, never by its own evidence again."""
         if record_id in self.attached:
             return min(self.strength, WEAK_LINK_STRENGTH)
         if record_id not in self.members:
             return 0.0
-        return self._strength(bool(set(self.corroborated_by) - {record_id}))
+        return self._strength(bool(self._corroborators(record_id)))
 
     def membership_note(self, record_id: str) -> str | None:
         """Why a member is in the ring, when it is not just the usual shared links (None)."""
-        if record_id not in self.attached:
-            others = [m for m in self.corroborated_by if m != record_id]
-            if record_id not in self.members or not others:
-                return None
+        if record_id in self.attached:
+            kinds = sorted({g.kind for g in self.attached_by if record_id in g.records})
             return (
-                f"member of {self.ring_id}: shares links with other personas, and {len(others)} "
-                "other member(s) stand out on evidence of their own apart from those links"
+                f"attached to {self.ring_id}: shares {' and '.join(kinds) or 'a weak link'} with just "
+                "one member and arrived in the same wave; counted as one weak link"
             )
-        kinds = sorted({g.kind for g in self.attached_by if record_id in g.records})
+        others = self._corroborators(record_id)
+        if record_id not in self.members or not others:
+            return None
         return (
-            f"attached to {self.ring_id}: shares {' and '.join(kinds) or 'a weak link'} with just "
-            "one member and arrived in the same wave; counted as one weak link"
+            f"member of {self.ring_id}: shares links with other personas, and {len(others)} "
+            "other member(s) stand out on evidence of their own apart from those links"
         )
 
 

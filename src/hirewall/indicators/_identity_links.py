@@ -76,6 +76,7 @@ def vendor_link_rows(ctx: Context) -> list[dict[str, Any]]:
     fairness="S",
     tables=("people",),
     link="strong",
+    reads_links=True,
 )
 def referred_by_linked_person(ctx: Context) -> Iterable[Hit]:
     """Referral chain into linked people
@@ -144,7 +145,12 @@ def referral_burst_in_one_wave(ctx: Context) -> Iterable[Hit]:
 
 
 @indicator(
-    code="I13", family="identity", sources=("G1", "G5", "G10"), fairness="S", tables=("people", "vendors")
+    code="I13",
+    family="identity",
+    sources=("G1", "G5", "G10"),
+    fairness="S",
+    tables=("people", "vendors"),
+    reads_links=True,
 )
 def placed_by_vendor_of_linked_people(ctx: Context) -> Iterable[Hit]:
     """Placed by a vendor whose other placements are linked to each other

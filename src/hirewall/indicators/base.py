@@ -65,6 +65,9 @@ class Indicator:
     tables: tuple[str, ...]
     link: LinkStrength
     func: IndicatorFunc
+    reads_links: bool = False
+    """Computed from links between other people (a vendor or referrer of linked people): it
+    restates those links rather than adding evidence of its own."""
 
     @property
     def explanation(self) -> str:
@@ -92,6 +95,7 @@ def indicator(
     fairness: Fairness,
     tables: tuple[str, ...],
     link: LinkStrength = "none",
+    reads_links: bool = False,
 ) -> Callable[[IndicatorFunc], Indicator]:
     """Declare an indicator. The wrapped function's name is its stable id."""
     if family not in FAMILIES:
@@ -107,6 +111,7 @@ def indicator(
             tables=tables,
             link=link,
             func=func,
+            reads_links=reads_links,
         )
 
     return wrap

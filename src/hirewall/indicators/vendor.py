@@ -23,6 +23,7 @@ from hirewall.indicators.services import DomainCheckerFactory
     fairness="S",
     tables=("people", "vendors"),
     link="weak",
+    reads_links=True,
 )
 def vendor_places_linked_personas(ctx: Context) -> Iterable[Hit]:
     """Vendor placed several people who share identifiers with each other

@@ -224,7 +224,7 @@
     const r = D.rings.find((x) => x.ring_id === id);
     if (!r) return [el("h2", {}, "Ring not found"), el("p", {}, id)];
     return [el("h2", {}, "Ring " + r.ring_id),
-      el("div", { class: "cards" }, card(Number(r.score).toFixed(3), "ring score"), card(r.strength, "link strength"), card(r.size, "distinct people"), card(r.members.length, "records")),
+      el("div", { class: "cards" }, card(Number(r.score).toFixed(3), "ring score"), card(r.strength, "ring strength"), card(r.size, "distinct people"), card(r.members.length, "records")),
       el("h3", {}, "Link graph"), ringGraph(r),
       el("h3", {}, "Shared things"), table(["shared thing", "kind", "link", "indicators", "records"],
         r.links.map((l) => [l.group, l.kind, l.link, l.indicators.map((i) => (ind(i).code ? ind(i).code + " " : "") + ind(i).title).join("; "), l.members.map((m) => [personLink(m), " "])])),
