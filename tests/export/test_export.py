@@ -51,6 +51,11 @@ def test_stix_bundle_validates_and_links_up(scan: Path) -> None:
         assert rel.source_ref in objs and rel.target_ref in objs
     for note in by_type["note"]:
         assert all(ref in objs for ref in note.object_refs) and "human review" in note.content
+    ring_notes = [n.content for n in by_type["note"] if n.content.startswith("Ring ")]
+    assert len(ring_notes) == len(_rings(scan))
+    for r in _rings(scan):
+        [text] = [t for t in ring_notes if t.startswith(f"Ring {r['ring_id']}:")]
+        assert f"Corroborated by {', '.join(r['corroborated_by'])}," in text
     for ind in by_type["indicator"]:
         assert run_validator(ind.pattern) == [], ind.pattern
     links = [link for r in _rings(scan) for link in r["links"]]
@@ -117,6 +122,7 @@ def test_csv_and_json_tables(scan: Path) -> None:
     assert len(hits) == sum(len(p["indicators"]) for p in persons)
     rings = json.loads(json_paths["rings"].read_text())
     assert [r["members"] for r in rings] == [r["members"] for r in _rings(scan)]
+    assert [r["corroborated_by"] for r in rings] == [r["corroborated_by"] for r in _rings(scan)]
     facs = json.loads(json_paths["facilitators"].read_text())
     assert [f["rank"] for f in facs] == list(range(1, len(facs) + 1))
 

@@ -157,6 +157,7 @@ def write_scan(
                 "strength": 1.0,
                 "size": size,
                 "members": members,
+                "corroborated_by": members[:1],
                 "links": links,
                 "facilitators": [f["facilitator_id"] for f in facs if ring_id in f["rings"]][:5],
             }

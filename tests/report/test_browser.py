@@ -134,6 +134,12 @@ def test_ring_page_draws_graph_and_timeline(browser: Browser, report: Path, shot
     assert graph["finite"] and graph["distinct"] == 12 and graph["width"] > 500 and graph["height"] > 300
     assert "L3" in graph["labels"] and "P2" in graph["labels"]
     assert browser.eval("document.querySelectorAll('#ring-timeline circle').length") > 12
+    corroboration = browser.eval(
+        """(() => { const p = [...document.querySelectorAll('#main p')]
+            .find(x => x.textContent.startsWith('Corroborated by members'));
+        return p ? [...p.querySelectorAll('a')].map(a => a.getAttribute('href')) : null; })()"""
+    )
+    assert corroboration == [f"#/person/{m}" for m in ring["corroborated_by"]]
     browser.screenshot(shots / "ring.png")
 
 
