@@ -178,9 +178,12 @@ def scan(
                         k: g for k, g in groups.items() if k.startswith("linkage:")
                     }
                     rings = find_rings(groups, identity, dates=dates, flagged=flagged)
+            by_record: dict[str, list[Hit]] = defaultdict(list)
+            for h in hits:
+                by_record[h.record_id].append(h)
             rings = corroborate(
                 rings,
-                hits,
+                by_record,
                 indicators,
                 identity,
                 lambda held: flagged_alone(held, indicators) | evidenced_alone(held, indicators),
@@ -189,9 +192,6 @@ def scan(
             ring_by_id = {r.ring_id: r for r in rings}
         with _timed(timings, "scores"):
             reporter.stage("scores", len(record_ids))
-            by_record: dict[str, list[Hit]] = defaultdict(list)
-            for h in hits:
-                by_record[h.record_id].append(h)
             persons = []
             for rid in record_ids:
                 ring = ring_by_id.get(ring_of.get(rid, ""))

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from hirewall.graph.corroboration import corroborate
 from hirewall.graph.identity import identity_clusters
 from hirewall.graph.rings import Ring, build_groups, find_rings
@@ -15,6 +17,13 @@ CAT = {
 }
 
 
+def _by_record(hits):
+    held = defaultdict(list)
+    for h in hits:
+        held[h.record_id].append(h)
+    return held
+
+
 def _stands_out(held):
     return flagged_alone(held, CAT)
 
@@ -23,7 +32,7 @@ def _corroborated(hits, pairs=(), flagged=frozenset()) -> Ring:
     ids = sorted({h.record_id for h in hits})
     identity = identity_clusters(ids, pairs)
     [ring] = find_rings(build_groups(hits, CAT), identity, flagged=flagged)
-    [out] = corroborate([ring], hits, CAT, identity, _stands_out)
+    [out] = corroborate([ring], _by_record(hits), CAT, identity, _stands_out)
     return out
 
 
@@ -83,7 +92,7 @@ def test_a_member_attached_by_one_weak_link_neither_gives_nor_gets_corroboration
     hits = _resume_ring(hit("d", "ip_kvm_attached"), hit("c", "ip_kvm_attached"))
     groups = build_groups(hits, CAT)
     ring = Ring("ring-1", ("a", "b", "c", "d"), 4, (groups["resume:1"],), attached=("d",))
-    [out] = corroborate([ring], hits, CAT, {}, _stands_out)
+    [out] = corroborate([ring], _by_record(hits), CAT, {}, _stands_out)
     assert out.corroborated_by == (("c",),)  # d stands out too, but was only attached
     assert out.member_strength("d") == 1 / 3
     assert out.member_strength("a") == 1.0

@@ -21,7 +21,7 @@ out, which would count that evidence twice.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from hirewall.graph.rings import Ring
@@ -30,14 +30,15 @@ from hirewall.indicators.base import Hit, Indicator
 
 def corroborate(
     rings: Sequence[Ring],
-    hits: Iterable[Hit],
+    by_record: Mapping[str, Sequence[Hit]],
     catalogue: Mapping[str, Indicator],
     identity: Mapping[str, str],
     stands_out: Callable[[Sequence[Hit]], set[str]],
 ) -> list[Ring]:
     """Mark in each ring the people who stand out on hits apart from the ring's links.
 
-    ``identity`` maps a record to its human (same-person cluster). ``stands_out`` gets the
+    ``by_record`` holds each record's hits, and ``identity`` maps a record to its human
+    (same-person cluster). ``stands_out`` gets the
     hits left and returns the records they single out: the pipeline takes those they put in
     a flagged band (:func:`~hirewall.scoring.model.flagged_alone`) and those they give S-class
     evidence from two families, referrals aside
@@ -45,9 +46,6 @@ def corroborate(
     Members attached by one weak link neither give nor get corroboration; rings at full
     strength, and rings that are not :attr:`~Ring.firm`, are left as they are.
     """
-    by_record: dict[str, list[Hit]] = defaultdict(list)
-    for h in hits:
-        by_record[h.record_id].append(h)
     out = []
     for ring in rings:
         humans: dict[str, list[str]] = defaultdict(list)
