@@ -1,15 +1,7 @@
 from datetime import date, timedelta
 
 from hirewall.indicators import identity as idn
-from hirewall.indicators._referral_bursts import (
-    MIN_BURST,
-    TIGHT_DAYS,
-    burst_thresholds,
-    find_bursts,
-    joint_thresholds,
-    reported_bursts,
-)
-from hirewall.indicators._waves import WAVE_DAYS
+from hirewall.indicators._referral_bursts import MIN_BURST, burst_threshold, find_bursts
 
 from .factory import context, person, run, store
 
@@ -71,8 +63,8 @@ def _busy_org(referrals_per_referrer: int) -> tuple[list[tuple[str, str]], dict[
 
 
 def test_the_threshold_rises_with_how_much_an_organization_refers() -> None:
-    quiet = burst_thresholds(*_busy_org(1))[WAVE_DAYS]
-    busy = burst_thresholds(*_busy_org(6))[WAVE_DAYS]
+    quiet = burst_threshold(*_busy_org(1))
+    busy = burst_threshold(*_busy_org(6))
     assert quiet == MIN_BURST
     assert busy > quiet
 
@@ -83,14 +75,14 @@ def test_an_insiders_own_referrals_do_not_raise_the_bar_that_would_find_it() -> 
     for i in range(9):
         when[f"p{i}"] = _on(700 + 7 * i)
         pairs.append((f"p{i}", "boss"))
-    threshold = burst_thresholds(pairs, when)[WAVE_DAYS]
+    threshold = burst_threshold(pairs, when)
     assert threshold == MIN_BURST
     assert [b.root for b in find_bursts(pairs, when, threshold)] == ["boss"]
 
 
 def test_the_threshold_is_the_same_for_the_same_referrals() -> None:
     pairs, when = _busy_org(4)
-    assert burst_thresholds(pairs, when) == burst_thresholds(list(reversed(pairs)), when)
+    assert burst_threshold(pairs, when) == burst_threshold(list(reversed(pairs)), when)
 
 
 def _chain_people(n: int, start: int = 0, prefix: str = "c") -> list[dict[str, str]]:
@@ -125,65 +117,3 @@ def test_indicator_fires_for_every_member_of_a_burst_and_groups_them() -> None:
 def test_indicator_is_silent_without_referrals() -> None:
     people = [person("a", "Ann", "Lee", applied_at="2024-01-01")]
     assert run(idn.referral_burst_in_one_wave, context(store(people=people))) == []
-
-
-def _quiet_org_with(referrals: list[tuple[str, int]]) -> tuple[list[tuple[str, str]], dict[str, date]]:
-    """100 employees each referring three people spread over four years, where chance makes
-    bursts of three in one wave but rarely within a month, plus the given (referee, day)."""
-    import random
-
-    rng = random.Random(7)
-    pairs, when = [], {"boss": _on(-3000)}
-    for i in range(100):
-        when[f"e{i}"] = _on(-3000)
-        for j in range(3):
-            when[f"n{i}-{j}"] = _on(rng.randrange(0, 1460))
-            pairs.append((f"n{i}-{j}", f"e{i}"))
-    for referee, day in referrals:
-        when[referee] = _on(day)
-        pairs.append((referee, "boss"))
-    return pairs, when
-
-
-def test_three_referrals_within_a_month_are_a_burst_where_three_in_a_wave_are_not() -> None:
-    tight = [("p0", 700), ("p1", 712), ("p2", 725)]
-    pairs, when = _quiet_org_with(tight)
-    assert burst_thresholds(pairs, when) == {WAVE_DAYS: 4, TIGHT_DAYS: 3}
-    [(burst, size)] = [(b, s) for b, s in reported_bursts(pairs, when) if b.root == "boss"]
-    assert (burst.people, burst.days, size) == (("boss", "p0", "p1", "p2"), TIGHT_DAYS, 3)
-    spread = [("p0", 700), ("p1", 790), ("p2", 880)]  # one wave, but not within a month
-    assert not [b for b, _ in reported_bursts(*_quiet_org_with(spread)) if b.root == "boss"]
-
-
-def test_a_tight_burst_inside_a_reported_wave_burst_is_not_reported_twice() -> None:
-    pairs, when = _quiet_org_with([("p0", 700), ("p1", 705), ("p2", 710), ("p3", 790)])
-    found = [(b.people, b.days) for b, _ in reported_bursts(pairs, when) if "boss" in b.people]
-    assert found == [(("boss", "p0", "p1", "p2", "p3"), WAVE_DAYS)]
-
-
-def test_two_scales_together_keep_chance_findings_under_the_null_rate() -> None:
-    # 40 shuffles: a wave burst of four in 8 of them, a tight burst of three in 8 others.
-    largest = (
-        [{WAVE_DAYS: 4, TIGHT_DAYS: 2}] * 8
-        + [{WAVE_DAYS: 3, TIGHT_DAYS: 3}] * 8
-        + [{WAVE_DAYS: 3, TIGHT_DAYS: 2}] * 24
-    )
-    # each scale alone stays under a quarter of the shuffles at (4, 3); together they reach 16
-    # of 40, so the tighter scale is raised
-    assert joint_thresholds(largest) == {WAVE_DAYS: 4, TIGHT_DAYS: 4}
-    assert joint_thresholds(largest[:8] + largest[16:]) == {WAVE_DAYS: 4, TIGHT_DAYS: 3}
-
-
-def test_indicator_reports_a_tight_burst_with_its_scale_and_threshold() -> None:
-    pairs, when = _quiet_org_with([("p0", 700), ("p1", 712), ("p2", 725)])
-    referrer = dict(pairs)
-    people = [
-        person(rid, f"G{rid}", "Doe", applied_at=str(day))
-        | ({"referred_by": referrer[rid]} if rid in referrer else {})
-        for rid, day in when.items()
-    ]
-    hits = run(idn.referral_burst_in_one_wave, context(store(people=people)))
-    boss = [h for h in hits if h.group == "referral:boss"]
-    assert sorted(h.record_id for h in boss) == ["boss", "p0", "p1", "p2"]
-    assert "gaps of at most 30 days (chance bursts: under 3)" in boss[0].summary
-    assert boss[0].strength == 0.8  # four people where three arrivals are the threshold

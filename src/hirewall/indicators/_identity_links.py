@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from hirewall.indicators._common import FREEMAIL_DOMAINS, PEOPLE_CTE, evidence, strong_keys_cte
-from hirewall.indicators._referral_bursts import reported_bursts
+from hirewall.indicators._referral_bursts import burst_threshold, find_bursts
 from hirewall.indicators._waves import arrival_dates
 from hirewall.indicators.base import Context, Hit, indicator
 
@@ -125,9 +125,7 @@ def referral_burst_in_one_wave(ctx: Context) -> Iterable[Hit]:
     The person is part of a referral chain or star whose referees all applied within one
     wave (gaps of at most 120 days): one person referring the next, or one employee referring
     a group, more people than this organization's own referrals produce by chance (at least
-    four; more where referrals are common). A tighter group, arriving with gaps of at most 30
-    days, counts from a smaller size when this organization's referrals rarely produce one
-    that tight by chance (at least three). Operators recommend more personas to an employer
+    four; more where referrals are common). Operators recommend more personas to an employer
     that hired one, and insiders place whole teams. Innocent explanation: friends or former
     colleagues following each other into a team that is hiring; it is a reason to look at the
     group together, not evidence against any one of them.
@@ -135,14 +133,13 @@ def referral_burst_in_one_wave(ctx: Context) -> Iterable[Hit]:
     pairs = [(str(e), str(r)) for e, r in ctx.engine.query(BURST_REFERRALS_SQL)]
     if not pairs:
         return
-    for burst, size in reported_bursts(pairs, arrival_dates(ctx.engine)):
+    arrived = arrival_dates(ctx.engine)
+    size = burst_threshold(pairs, arrived)
+    for burst in find_bursts(pairs, arrived, size):
         n = len(burst.people)
         strength = min(1.0, 0.6 + 0.2 * (n - size))
         ev = evidence({"record_id": e, "referred_by": r} for e, r in burst.referrals)
-        summary = (
-            f"one of {n} people joined by referrals with gaps of at most {burst.days} days "
-            f"(chance bursts: under {size})"
-        )
+        summary = f"one of {n} people joined by referrals within one wave (chance bursts: under {size})"
         for p in burst.people:
             yield Hit(p, "referral_burst_in_one_wave", strength, summary, ev, f"referral:{burst.root}")
 

@@ -17,12 +17,6 @@ what 99% of its referrers refer) and when each referee arrived, and a size count
 such shuffles produce a burst that large less than :data:`NULL_RATE` times per organization.
 A company with a busy referral programme therefore needs larger bursts than one where
 referrals are rare; never fewer than :data:`MIN_BURST` arrivals.
-
-Bursts are looked for at two time scales (:data:`SCALES`): the wave, and a tighter
-:data:`TIGHT_DAYS`. An insider who refers three people within a month is rarer by chance
-than three referrals spread over a wave, so the tight scale may report a smaller burst. Both
-thresholds come from the same shuffles, set together so that chance produces a burst at
-either scale less than :data:`NULL_RATE` times per organization (:func:`burst_thresholds`).
 """
 
 from __future__ import annotations
@@ -38,20 +32,14 @@ from hirewall.indicators._waves import WAVE_DAYS, waves
 
 MIN_BURST = 3
 """Fewest arrivals in a burst. On the hard tuning worlds (seeds 103-110, 10,000 people each) the
-shuffles put chance bursts of three in one wave above :data:`NULL_RATE` in every world and of
-four below it, and ordinary referrals formed bursts of four twice in the eight worlds."""
+shuffles put chance bursts of three above :data:`NULL_RATE` in every world and of four below
+it, and ordinary referrals formed bursts of four twice in the eight worlds."""
 NULL_RATE = 0.25
-"""Chance bursts, at any scale, per organization, above which the thresholds are raised."""
+"""Chance bursts of a size, per organization, above which that size is not reported."""
 TYPICAL_SHARE = 0.99
 """Share of referrers whose referral count the shuffles keep; the rest are cut down to it."""
 NULL_SHUFFLES = 40
 """Shuffles of the referrals used to estimate chance bursts (fixed seed: same data, same answer)."""
-TIGHT_DAYS = 30
-"""Largest gap, in days, between consecutive arrivals of a tight burst. On the 49 tuning worlds
-(seeds 101-149) the shuffles put chance bursts of three at this scale below :data:`NULL_RATE`
-in most worlds, while at 60 days they stayed above it, so 60 adds nothing to the wave."""
-SCALES = (WAVE_DAYS, TIGHT_DAYS)
-"""The time scales bursts are looked for at, widest first."""
 
 Pair = tuple[str, str]
 """A referral: (referee, referrer)."""
@@ -65,8 +53,6 @@ class Burst:
     referrals: tuple[Pair, ...]
     arrivals: int
     """People in the burst who arrived in its wave (a long-standing referrer does not count)."""
-    days: int = WAVE_DAYS
-    """The largest gap between consecutive arrivals at the scale it was found at."""
 
     @property
     def root(self) -> str:
@@ -77,15 +63,13 @@ class Burst:
         return min(made, key=lambda r: (-made[r], r in referred, r))
 
 
-def find_bursts(
-    pairs: Sequence[Pair], arrived: Mapping[str, date], min_size: int, days: int = WAVE_DAYS
-) -> list[Burst]:
-    """Bursts of at least ``min_size`` arrivals at the scale ``days``, largest first."""
+def find_bursts(pairs: Sequence[Pair], arrived: Mapping[str, date], min_size: int) -> list[Burst]:
+    """Bursts of at least ``min_size`` people, largest first."""
     uf = UnionFind()
     edges: dict[str, list[Pair]] = defaultdict(list)
-    for referrer, wave in _units(pairs, arrived, days):
+    for referrer, wave in _units(pairs, arrived):
         in_wave = referrer in arrived and any(
-            abs((arrived[referrer] - arrived[p]).days) <= days for p in wave
+            abs((arrived[referrer] - arrived[p]).days) <= WAVE_DAYS for p in wave
         )
         anchor = referrer if in_wave else f"{referrer}\x00{arrived[wave[0]].isoformat()}"
         for p in wave:
@@ -98,35 +82,13 @@ def find_bursts(
             continue
         people = sorted({n.partition("\x00")[0] for n in nodes})
         refs = sorted({e for n in nodes for e in edges.get(n, ())})
-        found.append(Burst(tuple(people), tuple(refs), arrivals, days))
+        found.append(Burst(tuple(people), tuple(refs), arrivals))
     found.sort(key=lambda b: (-b.arrivals, b.people))
     return found
 
 
-def reported_bursts(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> list[tuple[Burst, int]]:
-    """Bursts larger than chance, each with the threshold of its scale, largest first.
-
-    A tight burst inside a reported wave burst is the same finding and is not reported again.
-    """
-    thresholds = burst_thresholds(pairs, arrived)
-    out: list[tuple[Burst, int]] = []
-    seen: set[str] = set()
-    for days in SCALES:
-        for burst in find_bursts(pairs, arrived, thresholds[days], days):
-            if seen.issuperset(burst.people):
-                continue
-            seen.update(burst.people)
-            out.append((burst, thresholds[days]))
-    return out
-
-
-def burst_thresholds(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> dict[int, int]:
-    """The smallest burst size, per scale, that chance alone rarely produces in these referrals.
-
-    Each shuffle records the largest chance burst at every scale. The thresholds start at
-    :data:`MIN_BURST` and the scale whose threshold the most shuffles reach is raised (the
-    tighter one on ties) until the share of shuffles reaching any threshold is at most
-    :data:`NULL_RATE`: looking at two scales does not double the chance findings.
+def burst_threshold(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> int:
+    """The smallest burst size that chance alone rarely produces in these referrals.
 
     In the shuffles no referrer refers more people than :data:`TYPICAL_SHARE` of this
     organization's referrers do: an insider who referred nine people would otherwise make
@@ -143,32 +105,23 @@ def burst_thresholds(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> dict
     referrers = [r for _, r in ordinary]
     referees = [e for e, _ in ordinary]
     rng = random.Random(0)
-    largest: list[dict[int, int]] = []
+    at_least: Counter[int] = Counter()
     for _ in range(NULL_SHUFFLES):
         rng.shuffle(referees)
         shuffled = [(e, r) for e, r in zip(referees, referrers, strict=True) if e != r]
-        largest.append(
-            {
-                days: max((b.arrivals for b in find_bursts(shuffled, arrived, MIN_BURST, days)), default=0)
-                for days in SCALES
-            }
-        )
-    return joint_thresholds(largest)
-
-
-def joint_thresholds(largest: Sequence[Mapping[int, int]]) -> dict[int, int]:
-    """Thresholds per scale, from the largest chance burst of each shuffle at each scale."""
-    size = dict.fromkeys(SCALES, MIN_BURST)
-    while sum(any(x[d] >= size[d] for d in SCALES) for x in largest) > NULL_RATE * len(largest):
-        reached = {d: sum(x[d] >= size[d] for x in largest) for d in SCALES}
-        size[max(SCALES, key=lambda d: (reached[d], -d))] += 1
+        for b in find_bursts(shuffled, arrived, MIN_BURST):
+            for k in range(MIN_BURST, b.arrivals + 1):
+                at_least[k] += 1
+    size = MIN_BURST
+    while at_least[size] / NULL_SHUFFLES > NULL_RATE:
+        size += 1
     return size
 
 
-def _units(pairs: Sequence[Pair], arrived: Mapping[str, date], days: int) -> list[tuple[str, list[str]]]:
+def _units(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> list[tuple[str, list[str]]]:
     """(referrer, referees of one wave) for every referrer; undated referees are left out."""
     referred: dict[str, list[str]] = defaultdict(list)
     for referee, referrer in pairs:
         if referee in arrived:
             referred[referrer].append(referee)
-    return [(r, wave) for r in sorted(referred) for wave in waves(referred[r], arrived, min_size=1, gap=days)]
+    return [(r, wave) for r in sorted(referred) for wave in waves(referred[r], arrived, min_size=1)]

@@ -31,11 +31,8 @@ def arrival_dates(engine: Engine) -> dict[str, date]:
     return {str(r): d for r, d in engine.query(ARRIVAL_SQL)}
 
 
-def waves(
-    people: Sequence[K], when: Mapping[K, date], min_size: int = 2, gap: int = WAVE_DAYS
-) -> list[list[K]]:
-    """Split people into waves: runs of arrival dates with gaps of at most ``gap`` days
-    (by default WAVE_DAYS).
+def waves(people: Sequence[K], when: Mapping[K, date], min_size: int = 2) -> list[list[K]]:
+    """Split people into waves: runs of arrival dates with gaps of at most WAVE_DAYS.
 
     People without a date stay together in one wave of their own. Only waves of at least
     ``min_size`` people are returned (by default two: a lone arrival is no wave).
@@ -46,7 +43,7 @@ def waves(
     current: list[K] = []
     last: date | None = None
     for d, _, p in dated:
-        if last is not None and (d - last).days > gap:
+        if last is not None and (d - last).days > WAVE_DAYS:
             out.append(current)
             current = []
         current.append(p)
