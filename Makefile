@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHOTS ?= $(CURDIR)/test-screenshots
 
-.PHONY: venv demo test test-fast check lint typecheck format bench lock docs clean
+.PHONY: venv demo test test-fast check lint typecheck format bench sweep lock docs clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "hirewall needs Python 3.11+"'
@@ -48,6 +48,12 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --out bench-out
 
+## Synth, scan and evaluate many worlds (DIFFICULTY, SEEDS); writes sweep-out/sweep-DIFFICULTY.json.
+DIFFICULTY ?= normal
+SEEDS ?= 101-105
+sweep: $(STAMP)
+	$(BIN)/python -m benchmarks.sweep --out sweep-out --difficulty $(DIFFICULTY) --seeds $(SEEDS)
+
 ## Regenerate docs/indicators.md and docs/data-contract-columns.md from the code.
 docs: $(STAMP)
 	$(BIN)/python -m hirewall.docs
@@ -57,4 +63,4 @@ lock:
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^hirewall' > requirements.lock
 
 clean:
-	rm -rf $(VENV) demo-out bench-out test-screenshots .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) demo-out bench-out sweep-out test-screenshots .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,132 @@
+"""Detection quality over many synthetic worlds: synth, scan and evaluate each seed.
+
+    python -m benchmarks.sweep --difficulty hard --seeds 103-110,114 --out sweep-out
+
+Each world is generated, scanned and evaluated by the ``hirewall`` commands in a subprocess
+of its own (two at a time by default), so a sweep measures what a user would get. Worlds and
+scans are kept under ``--out`` (``world-D-S`` and ``scan-D-S``) and reused when present, so a
+code change is measured by scanning again (``--rescan``) or into scans of another name
+(``--tag``) while the worlds stay. Writes ``sweep[-TAG]-D.json`` (every seed's
+``evaluation.json`` condensed) and prints one table row a seed
+with the issue's targets: flagged precision and recall, ring ARI, facilitator in top 3 and
+the worst false-positive rate of any benign confounder group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+HIREWALL = [sys.executable, "-m", "hirewall"]
+
+
+def parse_seeds(text: str) -> list[int]:
+    """``101-103,110`` -> [101, 102, 103, 110]."""
+    seeds: list[int] = []
+    for part in text.split(","):
+        lo, _, hi = part.strip().partition("-")
+        seeds.extend(range(int(lo), int(hi or lo) + 1))
+    return seeds
+
+
+def _run(cmd: list[str]) -> None:
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {proc.stderr.strip()[-500:]}")
+
+
+def condensed(seed: int, difficulty: str, m: dict[str, Any]) -> dict[str, Any]:
+    """The figures the detection targets are stated in, from one ``evaluation.json``."""
+    groups = m["fpr_by_group"]
+    worst = max(groups, key=lambda g: (groups[g]["fpr"], g != "none", g))
+    fac = m["facilitator_top3"]
+    return {
+        "seed": seed,
+        "difficulty": difficulty,
+        "personas": m["personas"],
+        "precision": m["flagged"]["precision"],
+        "recall": m["flagged"]["recall"],
+        "fp": m["flagged"]["fp"],
+        "fn": m["flagged"]["fn"],
+        "ring_ari": m["ring_ari"],
+        "facilitator_hit": fac["hit"],
+        "facilitator_rings": fac["rings"],
+        "facilitator_rate": fac["rate"],
+        "worst_group": worst,
+        "worst_group_flagged": groups[worst]["flagged"],
+        "worst_group_n": groups[worst]["n"],
+        "worst_group_fpr": groups[worst]["fpr"],
+    }
+
+
+def one(out: Path, seed: int, difficulty: str, people: int, rescan: bool, tag: str) -> dict[str, Any]:
+    world = out / f"world-{difficulty}-{seed}"
+    scan = out / f"scan{tag}-{difficulty}-{seed}"
+    if not (world / "labels.csv").exists():
+        _run(
+            [
+                *HIREWALL,
+                "synth",
+                str(world),
+                "--people",
+                str(people),
+                "--seed",
+                str(seed),
+                "--difficulty",
+                difficulty,
+            ]
+        )
+    if rescan and scan.exists():
+        shutil.rmtree(scan)
+    if not (scan / "persons.jsonl").exists():
+        _run([*HIREWALL, "scan", str(world), "--out", str(scan), "--quiet"])
+    _run([*HIREWALL, "evaluate", str(scan), "--labels", str(world / "labels.csv")])
+    metrics = json.loads((scan / "evaluation.json").read_text(encoding="utf-8"))
+    return condensed(seed, difficulty, metrics)
+
+
+def row(r: dict[str, Any]) -> str:
+    fac = f"{r['facilitator_hit']}/{r['facilitator_rings']} = {r['facilitator_rate']:.2f}"
+    share = f"{r['worst_group_flagged']}/{r['worst_group_n']}"
+    fpr = f"{share} = {100 * r['worst_group_fpr']:.2f}% ({r['worst_group']})"
+    cells = [r["difficulty"], r["seed"], r["personas"], f"{r['precision']:.3f}", f"{r['recall']:.3f}"]
+    return "| " + " | ".join(str(c) for c in [*cells, f"{r['ring_ari']:.3f}", fac, fpr]) + " |"
+
+
+COLUMNS = ("difficulty", "seed", "personas", "flagged P", "flagged R", "ring ARI", "facilitator top 3")
+HEADER = "| " + " | ".join([*COLUMNS, "worst benign group FPR"]) + " |\n" + "|---" * 8 + "|"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=Path("sweep-out"))
+    ap.add_argument("--difficulty", choices=["easy", "normal", "hard"], default="normal")
+    ap.add_argument("--seeds", required=True, help="e.g. 101-110,122")
+    ap.add_argument("--people", type=int, default=10_000)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--rescan", action="store_true", help="scan again even where a scan exists")
+    ap.add_argument("--tag", default="", help="name the scans (scan-TAG-D-S) to keep another code's")
+    args = ap.parse_args()
+    tag = f"-{args.tag}" if args.tag else ""
+    args.out.mkdir(parents=True, exist_ok=True)
+    seeds = parse_seeds(args.seeds)
+    with ThreadPoolExecutor(args.jobs) as pool:
+        results = list(
+            pool.map(lambda s: one(args.out, s, args.difficulty, args.people, args.rescan, tag), seeds)
+        )
+    print(HEADER)
+    for r in results:
+        print(row(r))
+    path = args.out / f"sweep{tag}-{args.difficulty}.json"
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
