@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hirewall.graph.facilitators import Facilitator
-from hirewall.graph.rings import Ring
+from hirewall.graph.links import Ring
 from hirewall.indicators.base import Indicator
 from hirewall.masking import mask_group, mask_row, stable_id
 from hirewall.scoring.model import Contribution, PersonScore

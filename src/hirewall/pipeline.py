@@ -23,8 +23,9 @@ from hirewall.graph.corroboration import corroborate
 from hirewall.graph.facilitators import Facilitator, rank_facilitators
 from hirewall.graph.identity import identity_clusters, same_person_pairs
 from hirewall.graph.linkage import splink_links
+from hirewall.graph.links import Ring, build_groups
 from hirewall.graph.referrals import referral_hits, seed_rings
-from hirewall.graph.rings import Ring, build_groups, find_rings
+from hirewall.graph.rings import find_rings
 from hirewall.indicators import catalogue
 from hirewall.indicators._waves import arrival_dates
 from hirewall.indicators.base import Context, Hit, Indicator

@@ -2,7 +2,8 @@ from collections import defaultdict
 
 from hirewall.graph.corroboration import corroborate
 from hirewall.graph.identity import identity_clusters
-from hirewall.graph.rings import Ring, build_groups, find_rings
+from hirewall.graph.links import Ring, build_groups
+from hirewall.graph.rings import find_rings
 from hirewall.scoring.model import flagged_alone
 from tests.factory import fake_indicator, hit
 

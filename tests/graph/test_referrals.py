@@ -72,8 +72,8 @@ def test_referrer_of_two_people_who_stand_out_on_their_own_is_tied_to_them() -> 
 
 
 def test_only_rings_with_a_strong_link_or_two_weak_kinds_seed_referral_chains() -> None:
+    from hirewall.graph.links import Group, Ring
     from hirewall.graph.referrals import seed_rings
-    from hirewall.graph.rings import Group, Ring
 
     def ring(ring_id: str, *links: tuple[str, str]) -> Ring:
         groups = tuple(Group(f"{kind}:{ring_id}", link) for kind, link in links)
@@ -85,8 +85,8 @@ def test_only_rings_with_a_strong_link_or_two_weak_kinds_seed_referral_chains() 
 
 
 def test_a_member_attached_by_one_weak_link_seeds_no_referral_chain() -> None:
+    from hirewall.graph.links import Group, Ring
     from hirewall.graph.referrals import seed_rings
-    from hirewall.graph.rings import Group, Ring
 
     ip = Group("ip:pair", "weak", records={"r-2", "joined"})
     ring = Ring("r", ("joined", "r-1", "r-2"), 3, (Group("account:r", "strong"),), ("joined",), (ip,))

@@ -1,6 +1,7 @@
 from hirewall.graph.facilitators import rank_facilitators
 from hirewall.graph.identity import identity_clusters
-from hirewall.graph.rings import build_groups, find_rings
+from hirewall.graph.links import build_groups
+from hirewall.graph.rings import find_rings
 from tests.factory import fake_indicator, hit
 
 CAT = {

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from hirewall.graph.rings import Ring
+from hirewall.graph.links import Ring
 from hirewall.indicators.base import Hit, Indicator
 
 

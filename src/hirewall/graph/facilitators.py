@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from hirewall.graph.rings import Group, Ring
+from hirewall.graph.links import Group, Ring
 
 KIND_WEIGHT = {
     "address": 1.0,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hirewall.engine.base import Engine
-from hirewall.graph.rings import Group
+from hirewall.graph.links import Group
 from hirewall.settings import Settings
 
 HOUSEHOLD_ONLY = frozenset({"home_address", "phone"})

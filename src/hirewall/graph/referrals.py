@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from hirewall.engine.base import Engine
-from hirewall.graph.rings import Ring
+from hirewall.graph.links import Ring
 from hirewall.indicators._waves import one_wave, waves
 from hirewall.indicators.base import Hit
 

@@ -1,8 +1,8 @@
 """Rings: groups of personas that one hidden operator controls.
 
 Hits that share a ``group`` (the same payout account, ship-to address, device, résumé...)
-are hyper-edges between person records. Records of one human (same-person clusters) are
-collapsed first, so a re-applicant is never a ring. Then:
+are hyper-edges between person records (:mod:`hirewall.graph.links`). Records of one human
+(same-person clusters) are collapsed first, so a re-applicant is never a ring. Then:
 
 - a *strong* group (one-operator evidence on its own) joins all its members;
 - a *weak* group (shared egress IP, shared vendor, household-style sharing) joins two people
@@ -10,7 +10,7 @@ collapsed first, so a re-applicant is never a ring. Then:
   on their own evidence, or (for an egress IP shared by just the two of them, when nothing
   else joined either) they arrived in one wave; a person nothing else joined who shares such
   an IP with just one member of a ring, and arrived in its wave, is attached to that ring at
-  the strength of that one weak link (:meth:`Ring.member_strength`);
+  the strength of that one weak link (:meth:`~hirewall.graph.links.Ring.member_strength`);
 - a group with more than ``max_group_size`` people is a hub (an office, a big agency, a
   building) and joins nobody.
 
@@ -20,116 +20,18 @@ A ring is a connected component with at least two distinct people.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date
 from itertools import combinations
 
 from hirewall.graph.attach import Facilitated
+from hirewall.graph.links import Group, Ring
 from hirewall.graph.unionfind import UnionFind
 from hirewall.indicators._waves import WAVE_DAYS, main_wave, one_wave, waves
-from hirewall.indicators.base import Hit, Indicator
 from hirewall.masking import stable_id
 
 MAX_GROUP_SIZE = 40
 MAX_WEAK_PAIR_GROUP = 15
-
-
-@dataclass
-class Group:
-    """One shared thing and the records that share it."""
-
-    key: str
-    link: str
-    indicators: set[str] = field(default_factory=set)
-    records: set[str] = field(default_factory=set)
-    detail: list[dict[str, object]] = field(default_factory=list)
-    """Extra evidence, e.g. Splink's match weight and waterfall for a linkage link."""
-
-    @property
-    def kind(self) -> str:
-        return self.key.partition(":")[0]
-
-
-@dataclass(frozen=True)
-class Ring:
-    """A ring of personas and the shared things that tie them."""
-
-    ring_id: str
-    members: tuple[str, ...]
-    identities: int
-    groups: tuple[Group, ...]
-    attached: tuple[str, ...] = ()
-    """Members joined by one weak link only (see :func:`_attachments`); also in ``members``."""
-    attached_by: tuple[Group, ...] = ()
-    """The weak groups that joined the :attr:`attached` members."""
-    corroborated_by: tuple[tuple[str, ...], ...] = ()
-    """The people who stand out on evidence apart from the ring's links, each as the ring
-    records of that one human (see :mod:`hirewall.graph.corroboration`); they count as one
-    more weak kind of link for the other members."""
-
-    @property
-    def strong_kinds(self) -> set[str]:
-        return {g.kind for g in self.groups if g.link == "strong"}
-
-    @property
-    def weak_kinds(self) -> set[str]:
-        return {g.kind for g in self.groups if g.link != "strong"}
-
-    @property
-    def firm(self) -> bool:
-        """A strong link or two kinds of weak link (strength 2/3 or more from links alone): a
-        finding. A ring held by one weak link is a lead, which referrals do not extend and
-        corroboration does not raise."""
-        return bool(self.strong_kinds) or len(self.weak_kinds - self.strong_kinds) >= 2
-
-    @property
-    def strength(self) -> float:
-        """How much the shared links, and members standing out apart from them, say about one
-        operator (0..1).
-
-        One strong kind of link gives 2/3, two give full strength; a weak kind counts half, and
-        so does corroboration by a member's own evidence (:attr:`corroborated_by`).
-        """
-        return self._strength(bool(self.corroborated_by))
-
-    def _strength(self, corroborated: bool) -> float:
-        kinds = 2 * len(self.strong_kinds) + len(self.weak_kinds - self.strong_kinds)
-        return min(1.0, kinds / 3 + (WEAK_LINK_STRENGTH if corroborated else 0.0))
-
-    def _corroborators(self, record_id: str) -> list[tuple[str, ...]]:
-        """The people corroborating the ring for this record: never the record's own human."""
-        return [human for human in self.corroborated_by if record_id not in human]
-
-    def member_strength(self, record_id: str) -> float:
-        """The ring strength a member's score gets: a member joined by one weak link gets no
-        more than that link is worth (:data:`WEAK_LINK_STRENGTH`), not the ring's own; a
-        member is corroborated only by other people, never by its own evidence again."""
-        if record_id in self.attached:
-            return min(self.strength, WEAK_LINK_STRENGTH)
-        if record_id not in self.members:
-            return 0.0
-        return self._strength(bool(self._corroborators(record_id)))
-
-    def membership_note(self, record_id: str) -> str | None:
-        """Why a member is in the ring, when it is not just the usual shared links (None)."""
-        if record_id in self.attached:
-            kinds = sorted({g.kind for g in self.attached_by if record_id in g.records})
-            return (
-                f"attached to {self.ring_id}: shares {' and '.join(kinds) or 'a weak link'} with just "
-                "one member and arrived in the same wave; counted as one weak link"
-            )
-        others = self._corroborators(record_id)
-        if record_id not in self.members or not others:
-            return None
-        return (
-            f"member of {self.ring_id}: shares links with other personas, and {len(others)} "
-            "other member(s) stand out on evidence of their own apart from those links"
-        )
-
-
-WEAK_LINK_STRENGTH = 1 / 3
-"""What one weak kind of link adds to a ring's :attr:`~Ring.strength`."""
 
 
 IDENTITY_DOCUMENT_KINDS = frozenset({"nid"})
@@ -203,23 +105,6 @@ def _facilitated_waves(
     return [[referrer, *w] for w in dated] + [[referrer, p] for p in lone]
 
 
-def build_groups(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> dict[str, Group]:
-    """Collect link-graph groups from hits whose indicator links records."""
-    groups: dict[str, Group] = {}
-    for hit in hits:
-        ind = catalogue.get(hit.indicator)
-        if hit.group is None or ind is None or ind.link == "none":
-            continue
-        g = groups.get(hit.group)
-        if g is None:
-            g = groups[hit.group] = Group(hit.group, ind.link)
-        elif ind.link == "strong":
-            g.link = "strong"
-        g.indicators.add(hit.indicator)
-        g.records.add(hit.record_id)
-    return groups
-
-
 FACILITATOR_KINDS = frozenset({"address", "account", "vendor", "ip", "referral"})
 """Kinds of shared things that facilitators provide to *several* operators (a laptop farm, a
 lent account, a front agency). They tie personas to a ring but must not fuse two rings."""
@@ -252,7 +137,8 @@ def _attachments(uf: UnionFind, pairs: list[tuple[str, str, str]]) -> dict[str, 
 
     Person -> (cluster member, group key), for people whose co-arrived pairs all lead into one
     cluster. They are not joined in the union-find: the cluster's links and strength stay
-    its own, and the person's ring contribution is capped (:meth:`Ring.member_strength`).
+    its own, and the person's ring contribution is capped
+    (:meth:`~hirewall.graph.links.Ring.member_strength`).
     """
     into: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
     for a, b, key in pairs:
