@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from hirewall.indicators import identity as idn
-from hirewall.indicators._referral_bursts import MIN_BURST, burst_threshold, find_bursts
+from hirewall.indicators._referral_bursts import MIN_BURST, Thresholds, burst_thresholds, find_bursts
 
 from .factory import context, person, run, store
 
@@ -63,10 +63,11 @@ def _busy_org(referrals_per_referrer: int) -> tuple[list[tuple[str, str]], dict[
 
 
 def test_the_threshold_rises_with_how_much_an_organization_refers() -> None:
-    quiet = burst_threshold(*_busy_org(1))
-    busy = burst_threshold(*_busy_org(6))
-    assert quiet == MIN_BURST
-    assert busy > quiet
+    quiet = burst_thresholds(*_busy_org(1))
+    busy = burst_thresholds(*_busy_org(6))
+    assert quiet.arrivals == MIN_BURST
+    assert busy.arrivals > quiet.arrivals
+    assert busy.star > quiet.star
 
 
 def test_an_insiders_own_referrals_do_not_raise_the_bar_that_would_find_it() -> None:
@@ -75,14 +76,53 @@ def test_an_insiders_own_referrals_do_not_raise_the_bar_that_would_find_it() -> 
     for i in range(9):
         when[f"p{i}"] = _on(700 + 7 * i)
         pairs.append((f"p{i}", "boss"))
-    threshold = burst_threshold(pairs, when)
-    assert threshold == MIN_BURST
-    assert [b.root for b in find_bursts(pairs, when, threshold)] == ["boss"]
+    threshold = burst_thresholds(pairs, when)
+    assert threshold == Thresholds(MIN_BURST, MIN_BURST)
+    assert [b.root for b in find_bursts(pairs, when, threshold.arrivals)] == ["boss"]
+
+
+def _chains_and_pairs() -> tuple[list[tuple[str, str]], dict[str, date]]:
+    """An organization where chance makes chains of three, but nobody refers three people:
+    400 employees on file each refer one or two people, and 150 of those referees refer one
+    more, all at random dates over four years."""
+    import random
+
+    rng = random.Random(11)
+    pairs, when = [], {}
+    for i in range(400):
+        when[f"e{i}"] = _on(-3000)
+        for j in range(1 + (i % 4 == 0)):
+            when[f"n{i}-{j}"] = _on(rng.randrange(0, 1460))
+            pairs.append((f"n{i}-{j}", f"e{i}"))
+    referees = [e for e, _ in pairs]
+    for i, e in enumerate(referees[:150]):
+        when[f"m{i}"] = _on(rng.randrange(0, 1460))
+        pairs.append((f"m{i}", e))
+    return pairs, when
+
+
+def test_stars_need_fewer_people_than_chains_where_chance_makes_chains_but_not_stars() -> None:
+    pairs, when = _chains_and_pairs()
+    chance = burst_thresholds(pairs, when)
+    assert chance.star == MIN_BURST < chance.arrivals
+    star = [(f"s{i}", "e1") for i in range(3)]
+    chain = [("c1", "e2"), ("c2", "c1"), ("c3", "c2")]
+    when |= {f"s{i}": _on(2000 + 9 * i) for i in range(3)} | {f"c{i}": _on(3000 + 9 * i) for i in range(1, 4)}
+    found = find_bursts(pairs + star + chain, when, chance.arrivals, chance.star)
+    assert [(b.people, b.arrivals, b.star) for b in found if {"s0", "c1"} & set(b.people)] == [
+        (("e1", "s0", "s1", "s2"), 3, 3)
+    ]
+
+
+def test_a_star_threshold_never_exceeds_the_burst_threshold() -> None:
+    for per_referrer in (1, 3, 6):
+        chance = burst_thresholds(*_busy_org(per_referrer))
+        assert MIN_BURST <= chance.star <= chance.arrivals
 
 
 def test_the_threshold_is_the_same_for_the_same_referrals() -> None:
     pairs, when = _busy_org(4)
-    assert burst_threshold(pairs, when) == burst_threshold(list(reversed(pairs)), when)
+    assert burst_thresholds(pairs, when) == burst_thresholds(list(reversed(pairs)), when)
 
 
 def _chain_people(n: int, start: int = 0, prefix: str = "c") -> list[dict[str, str]]:
@@ -117,3 +157,19 @@ def test_indicator_fires_for_every_member_of_a_burst_and_groups_them() -> None:
 def test_indicator_is_silent_without_referrals() -> None:
     people = [person("a", "Ann", "Lee", applied_at="2024-01-01")]
     assert run(idn.referral_burst_in_one_wave, context(store(people=people))) == []
+
+
+def test_a_star_of_one_referrer_is_reported_where_a_chain_of_as_many_arrivals_is_chance() -> None:
+    pairs, when = _chains_and_pairs()
+    pairs += [(f"s{i}", "e1") for i in range(3)] + [("c1", "e2"), ("c2", "c1"), ("c3", "c2")]
+    when |= {f"s{i}": _on(2000 + 9 * i) for i in range(3)} | {f"c{i}": _on(3000 + 9 * i) for i in range(1, 4)}
+    referrer = dict(pairs)
+    people = [
+        person(rid, f"G{rid}", "Doe", applied_at=str(d), referred_by=referrer.get(rid, ""))
+        for rid, d in when.items()
+    ]
+    found = run(idn.referral_burst_in_one_wave, context(store(people=people)))
+    hits = [h for h in found if h.group == "referral:e1"]
+    assert sorted(h.record_id for h in hits) == ["e1", "s0", "s1", "s2"]
+    assert {h.strength for h in hits} == {0.6}  # the least a reported burst gets: members need more
+    assert "one person referred 3 of them" in hits[0].summary

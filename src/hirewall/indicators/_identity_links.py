@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from hirewall.indicators._common import FREEMAIL_DOMAINS, PEOPLE_CTE, evidence, strong_keys_cte
-from hirewall.indicators._referral_bursts import burst_threshold, find_bursts
+from hirewall.indicators._referral_bursts import burst_thresholds, find_bursts
 from hirewall.indicators._waves import arrival_dates
 from hirewall.indicators.base import Context, Hit, indicator
 
@@ -124,8 +124,10 @@ def referral_burst_in_one_wave(ctx: Context) -> Iterable[Hit]:
 
     The person is part of a referral chain or star whose referees all applied within one
     wave (gaps of at most 120 days): one person referring the next, or one employee referring
-    a group, more people than this organization's own referrals produce by chance (at least
-    four; more where referrals are common). Operators recommend more personas to an employer
+    a group. It holds more people than this organization's own referrals produce by chance
+    (at least four; more where referrals are common), or one person referred more people of
+    the wave than its referrers do by chance (usually three: chance chains are common, while
+    few people refer three others at once). Operators recommend more personas to an employer
     that hired one, and insiders place whole teams. Innocent explanation: friends or former
     colleagues following each other into a team that is hiring; it is a reason to look at the
     group together, not evidence against any one of them.
@@ -134,12 +136,18 @@ def referral_burst_in_one_wave(ctx: Context) -> Iterable[Hit]:
     if not pairs:
         return
     arrived = arrival_dates(ctx.engine)
-    size = burst_threshold(pairs, arrived)
-    for burst in find_bursts(pairs, arrived, size):
+    chance = burst_thresholds(pairs, arrived)
+    size = chance.arrivals
+    for burst in find_bursts(pairs, arrived, size, chance.star):
         n = len(burst.people)
-        strength = min(1.0, 0.6 + 0.2 * (n - size))
+        strength = min(1.0, 0.6 + 0.2 * max(0, n - size))
         ev = evidence({"record_id": e, "referred_by": r} for e, r in burst.referrals)
         summary = f"one of {n} people joined by referrals within one wave (chance bursts: under {size})"
+        if burst.arrivals < size:
+            summary = (
+                f"one of {n} people joined by referrals within one wave: one person referred "
+                f"{burst.star} of them (chance: under {chance.star} from one referrer)"
+            )
         for p in burst.people:
             yield Hit(p, "referral_burst_in_one_wave", strength, summary, ev, f"referral:{burst.root}")
 

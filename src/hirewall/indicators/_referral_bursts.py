@@ -17,6 +17,13 @@ what 99% of its referrers refer) and when each referee arrived, and a size count
 such shuffles produce a burst that large less than :data:`NULL_RATE` times per organization.
 A company with a busy referral programme therefore needs larger bursts than one where
 referrals are rare; never fewer than :data:`MIN_BURST` arrivals.
+
+Chains and stars are not equally common. Chance chains grow from the many people who each
+refer one or two others, while a *star*, one person who referred several people of one wave,
+needs a referrer who refers more than most do. So a burst is also reported when its largest
+star reaches a second threshold (:attr:`Thresholds.star`), set from the same shuffles, and
+both thresholds together are reached by chance less than :data:`NULL_RATE` times per
+organization.
 """
 
 from __future__ import annotations
@@ -53,6 +60,8 @@ class Burst:
     referrals: tuple[Pair, ...]
     arrivals: int
     """People in the burst who arrived in its wave (a long-standing referrer does not count)."""
+    star: int = 0
+    """The most people of the burst's wave that one referrer referred."""
 
     @property
     def root(self) -> str:
@@ -63,10 +72,27 @@ class Burst:
         return min(made, key=lambda r: (-made[r], r in referred, r))
 
 
-def find_bursts(pairs: Sequence[Pair], arrived: Mapping[str, date], min_size: int) -> list[Burst]:
-    """Bursts of at least ``min_size`` people, largest first."""
+@dataclass(frozen=True)
+class Thresholds:
+    """What chance alone rarely produces: a burst of :attr:`arrivals` arrivals, or one
+    referrer's :attr:`star` referees in one wave (never more than :attr:`arrivals`)."""
+
+    arrivals: int
+    star: int
+
+    def reached(self, arrivals: int, star: int) -> bool:
+        """Whether a burst of ``arrivals`` whose largest star is ``star`` is past chance."""
+        return arrivals >= self.arrivals or star >= self.star
+
+
+def find_bursts(
+    pairs: Sequence[Pair], arrived: Mapping[str, date], min_size: int, min_star: int | None = None
+) -> list[Burst]:
+    """Bursts of at least ``min_size`` arrivals, or holding a star of at least ``min_star``
+    referees of one referrer (by default no fewer than ``min_size``), largest first."""
     uf = UnionFind()
     edges: dict[str, list[Pair]] = defaultdict(list)
+    star: dict[str, int] = {}
     for referrer, wave in _units(pairs, arrived):
         in_wave = referrer in arrived and any(
             abs((arrived[referrer] - arrived[p]).days) <= WAVE_DAYS for p in wave
@@ -75,24 +101,30 @@ def find_bursts(pairs: Sequence[Pair], arrived: Mapping[str, date], min_size: in
         for p in wave:
             uf.union(anchor, p)
         edges[anchor].extend((p, referrer) for p in wave)
+        star[anchor] = max(star.get(anchor, 0), len(wave))
+    wanted = Thresholds(min_size, min_size if min_star is None else min_star)
     found = []
     for nodes in uf.groups().values():
         arrivals = sum("\x00" not in n for n in nodes)
-        if arrivals < min_size:
+        largest = max(star.get(n, 0) for n in nodes)
+        if not wanted.reached(arrivals, largest):
             continue
         people = sorted({n.partition("\x00")[0] for n in nodes})
         refs = sorted({e for n in nodes for e in edges.get(n, ())})
-        found.append(Burst(tuple(people), tuple(refs), arrivals))
+        found.append(Burst(tuple(people), tuple(refs), arrivals, largest))
     found.sort(key=lambda b: (-b.arrivals, b.people))
     return found
 
 
-def burst_threshold(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> int:
-    """The smallest burst size that chance alone rarely produces in these referrals.
+def burst_thresholds(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> Thresholds:
+    """The smallest burst and star sizes that chance alone rarely produces in these referrals.
 
-    In the shuffles no referrer refers more people than :data:`TYPICAL_SHARE` of this
-    organization's referrers do: an insider who referred nine people would otherwise make
-    large chance bursts out of its own referrals and so hide itself.
+    :attr:`Thresholds.arrivals` is the smallest size of at least :data:`MIN_BURST` that the
+    shuffles reach less than :data:`NULL_RATE` times per organization; the star threshold is
+    then the smallest size whose chance bursts, added to those, stay under that rate. In the
+    shuffles no referrer refers more people than :data:`TYPICAL_SHARE` of this organization's
+    referrers do: an insider who referred nine people would otherwise make large chance
+    bursts out of its own referrals and so hide itself.
     """
     made = sorted(Counter(r for _, r in pairs).values())
     cap = made[min(len(made) - 1, int(TYPICAL_SHARE * len(made)))] if made else 0
@@ -105,17 +137,22 @@ def burst_threshold(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> int:
     referrers = [r for _, r in ordinary]
     referees = [e for e, _ in ordinary]
     rng = random.Random(0)
-    at_least: Counter[int] = Counter()
+    chance: list[Burst] = []
     for _ in range(NULL_SHUFFLES):
         rng.shuffle(referees)
         shuffled = [(e, r) for e, r in zip(referees, referrers, strict=True) if e != r]
-        for b in find_bursts(shuffled, arrived, MIN_BURST):
-            for k in range(MIN_BURST, b.arrivals + 1):
-                at_least[k] += 1
+        chance.extend(find_bursts(shuffled, arrived, MIN_BURST))
+
+    def rate(t: Thresholds) -> float:
+        return sum(t.reached(b.arrivals, b.star) for b in chance) / NULL_SHUFFLES
+
     size = MIN_BURST
-    while at_least[size] / NULL_SHUFFLES > NULL_RATE:
+    while rate(Thresholds(size, size)) > NULL_RATE:
         size += 1
-    return size
+    star = MIN_BURST
+    while star < size and rate(Thresholds(size, star)) > NULL_RATE:
+        star += 1
+    return Thresholds(size, star)
 
 
 def _units(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> list[tuple[str, list[str]]]:
