@@ -208,7 +208,7 @@ def test_facilitator_kind_weights_name_real_group_kinds() -> None:
     assert set(KIND_WEIGHT) <= kinds, set(KIND_WEIGHT) - kinds
 
 
-def test_an_insider_referrer_outranks_the_operators_own_phone() -> None:
+def test_an_insider_referrer_is_a_facilitator_and_the_operators_own_phone_is_not() -> None:
     cat = {
         **CAT,
         "ref": fake_indicator("ref", link="strong"),
@@ -219,7 +219,8 @@ def test_an_insider_referrer_outranks_the_operators_own_phone() -> None:
     groups = build_groups(hits, cat)
     rings = find_rings(groups, {x: x for x in ("boss", "a", "b", "c")})
     facs = rank_facilitators(rings, groups, {rings[0].ring_id: 0.9})
-    assert facs[0].key == "referral:boss"
+    assert [f.key for f in facs] == ["referral:boss"]
+    assert {g.key for g in rings[0].groups} == {"referral:boss", "phone:+1555"}
 
 
 def test_a_weak_link_between_two_people_who_stand_out_alone_joins_them() -> None:

@@ -21,14 +21,15 @@ KIND_WEIGHT = {
     "device": 0.8,
     "nid": 0.7,
     "ip": 0.6,
-    "phone": 0.5,
-    "email": 0.5,
 }
 """By group kind (the prefix of a group's key, e.g. ``referral:R123``)."""
 DEFAULT_KIND_WEIGHT = 0.3
-NOT_FACILITATORS = frozenset({"linkage", "resume", "photo"})
-"""Operator artefacts (a cloned résumé, a reused photo, a probabilistic link) that nobody
-lends: they tie a ring together but are not a facilitator."""
+NOT_FACILITATORS = frozenset({"linkage", "resume", "photo", "phone", "email"})
+"""Operator artefacts that nobody lends: a cloned résumé, a reused photo, the mailbox or phone
+number the operator answers (G10: "VoIP numbers and emails reused across several résumés")
+and a probabilistic same-person link. They tie a ring together and are listed among its
+links, but a facilitator is someone else's: a laptop farm's address or connection, a lent
+account or identity, a front agency, an insider who refers."""
 
 
 @dataclass(frozen=True)
