@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from hirewall.engine.duckdb import DuckDBEngine
+from hirewall.graph.facilitators import NOT_FACILITATORS
 from hirewall.masking import mask_group, mask_row, stable_id
 from hirewall.store import create_schema
 
@@ -127,6 +128,8 @@ def write_scan(
                 fid = stable_id(group, "fac-")
                 if kind == "vendor":
                     vendors.append(key)
+                if kind in NOT_FACILITATORS:  # the operator's own phone is a link, not a facilitator
+                    continue
                 facs.append(
                     {
                         "facilitator_id": fid,
