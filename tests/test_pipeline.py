@@ -134,7 +134,8 @@ def test_exports_of_a_real_scan_validate(world: Path, tmp_path: Path) -> None:
 
 def _referral_bursts(data: Path) -> None:
     """people.csv: 120 staff (every fifth referred by someone hired years before), a burst of
-    five referrals in one wave ("big0".."big4") and one of three ("few0".."few2")."""
+    five referrals in one wave ("big0".."big4"), one of three ("few0".."few2"), and two people
+    "few1" referred the next year ("later0", "later1")."""
     header = ["record_id", "given_name", "family_name", "applied_at", "referred_by"]
     rows = [  # staff hired a month apart; every fifth referred by someone hired years before
         {
@@ -158,6 +159,11 @@ def _referral_bursts(data: Path) -> None:
                     "referred_by": referrer,
                 }
             )
+    for i, day in enumerate(("2025-09-02", "2025-10-20")):
+        rows.append(
+            {"record_id": f"later{i}", "given_name": f"L{i}", "family_name": "Poe", "applied_at": day}
+            | {"referred_by": "few1"}
+        )
     with (data / "people.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, header)
         w.writeheader()
@@ -178,6 +184,9 @@ def test_a_referral_burst_is_a_ring_and_only_a_larger_than_chance_one_is_flagged
     few = [persons[f"few{i}"] for i in range(3)]
     assert all(any(c["indicator"] == burst for c in p["indicators"]) for p in few)
     assert {p["band"] for p in few} == {"low"}  # a burst of just the chance threshold needs more
+    # a ring held only by referrals grows no referral chains: that would count them twice
+    later = [persons[f"later{i}"] for i in range(2)]
+    assert {p["ring_id"] for p in later} == {None} and {p["band"] for p in later} == {"low"}
     assert not any(
         any(c["indicator"] == burst for c in persons[f"s{i:03d}"]["indicators"]) for i in range(120)
     )

@@ -71,9 +71,9 @@ def test_referrer_of_two_people_who_stand_out_on_their_own_is_tied_to_them() -> 
     assert {h.group for h in hits} == {"referral:boss"}
 
 
-def test_only_rings_with_a_strong_link_or_two_weak_kinds_seed_referral_chains() -> None:
+def test_only_rings_with_a_strong_link_or_two_weak_kinds_apart_from_referrals_seed_chains() -> None:
     from hirewall.graph.links import Group, Ring
-    from hirewall.graph.referrals import seed_rings
+    from hirewall.graph.referrals import ring_members, seed_rings
 
     def ring(ring_id: str, *links: tuple[str, str]) -> Ring:
         groups = tuple(Group(f"{kind}:{ring_id}", link) for kind, link in links)
@@ -81,16 +81,23 @@ def test_only_rings_with_a_strong_link_or_two_weak_kinds_seed_referral_chains() 
 
     rings = [ring("one-weak", ("ip", "weak")), ring("two-weak", ("ip", "weak"), ("vendor", "weak"))]
     rings.append(ring("strong", ("account", "strong")))
-    assert set(seed_rings(rings).values()) == {"two-weak", "strong"}
+    # a referral burst is a strong link, but chains from it would count those referrals twice
+    rings.append(ring("burst", ("referral", "strong")))
+    rings.append(ring("burst-and-ip", ("referral", "strong"), ("ip", "weak")))
+    rings.append(ring("burst-and-account", ("referral", "strong"), ("account", "strong")))
+    assert set(seed_rings(rings).values()) == {"two-weak", "strong", "burst-and-account"}
+    # a burst's people are in a ring all the same: the same-wave rules leave them alone
+    assert ring_members(rings) == {f"{r.ring_id}-{i}" for r in rings[1:] for i in (1, 2)}
 
 
 def test_a_member_attached_by_one_weak_link_seeds_no_referral_chain() -> None:
     from hirewall.graph.links import Group, Ring
-    from hirewall.graph.referrals import seed_rings
+    from hirewall.graph.referrals import ring_members, seed_rings
 
     ip = Group("ip:pair", "weak", records={"r-2", "joined"})
     ring = Ring("r", ("joined", "r-1", "r-2"), 3, (Group("account:r", "strong"),), ("joined",), (ip,))
     assert seed_rings([ring]) == {"r-1": "r", "r-2": "r"}
+    assert ring_members([ring]) == {"r-1", "r-2"}
 
 
 def test_a_same_wave_referral_with_one_side_standing_out_ties_the_two() -> None:
@@ -109,6 +116,13 @@ def test_a_same_wave_referral_with_one_side_standing_out_ties_the_two() -> None:
         ("friend", "referral:star"),
     }
     assert any("star stands out" in h.summary for h in hits)
+    # in a ring that referral chains do not extend (a referral burst), star and friend are
+    # already tied: the same-wave rule adds no link inside it, nor does any chain grow from it
+    burst = frozenset({"star", "friend", "m1", "m2"})
+    assert (
+        referral_hits(eng, ring, arrival_dates(eng), frozenset({"star", "recruit", "m1"}), in_rings=burst)
+        == []
+    )
 
 
 def test_a_same_wave_referral_between_two_people_with_evidence_from_two_families_ties_them() -> None:

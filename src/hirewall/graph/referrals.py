@@ -11,7 +11,8 @@ evidence (:func:`seed_rings`), following chains link by link:
   A long-standing employee who once referred a persona is not pulled in;
 - a person who referred two or more people of one wave who each stand out on their own
   evidence (``flagged``) is tied to them: an insider placing personas;
-- a referrer and a referee of one wave, neither of them in a ring, are tied when either
+- a referrer and a referee of one wave, neither of them in a ring (:func:`ring_members`,
+  which counts rings held by referrals too), are tied when either
   stands out on their own evidence: a flagged persona recommending the next one, or being
   recommended by a recent arrival; or when both carry evidence of their own from two
   families (``evidenced``, :func:`~hirewall.scoring.model.evidenced_alone`) though neither
@@ -25,7 +26,8 @@ catalogue's.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import replace
 from datetime import date
 
 from hirewall.engine.base import Engine
@@ -45,12 +47,34 @@ MAX_ROUNDS = 12
 def seed_rings(rings: list[Ring]) -> dict[str, str]:
     """Member -> ring id, for the rings that referral chains may extend.
 
-    A ring held together by one weak link (two people who share an egress IP and arrived
-    together) is a lead, not a finding: the people its members referred are not pulled in, or
-    a chance sharing would pass on as a referral link, which is strong. For the same reason a
-    member attached by one weak link (:attr:`~Ring.attached`) seeds nothing.
+    Only rings found on evidence other than referrals seed chains: a ring held together by
+    referrals alone (a referral burst) would otherwise count those referrals twice, once as
+    its link and again as the chains that grow from it, and a chance burst of ordinary
+    referrals would pull in whoever its members referred at other times. Such a ring's
+    members are still in a ring (:func:`ring_members`).
     """
-    return {m: r.ring_id for r in rings if r.firm for m in r.members if m not in r.attached}
+    return {m: r.ring_id for r in rings if _firm(r, apart_from="referral") for m in _core(r)}
+
+
+def ring_members(rings: list[Ring]) -> frozenset[str]:
+    """The people already in a ring, whom the same-wave rules leave alone.
+
+    A ring held together by one weak link (two people who share an egress IP and arrived
+    together) is a lead, not a finding, and seeds nothing: the people its members referred
+    are not pulled in, or a chance sharing would pass on as a referral link, which is strong.
+    For the same reason a member attached by one weak link (:attr:`~Ring.attached`) counts as
+    in no ring.
+    """
+    return frozenset(m for r in rings if r.firm for m in _core(r))
+
+
+def _core(ring: Ring) -> list[str]:
+    return [m for m in ring.members if m not in ring.attached]
+
+
+def _firm(ring: Ring, apart_from: str) -> bool:
+    """Whether the ring is :attr:`~Ring.firm` on its links of other kinds than ``apart_from``."""
+    return replace(ring, groups=tuple(g for g in ring.groups if g.kind != apart_from)).firm
 
 
 def referral_hits(
@@ -59,10 +83,14 @@ def referral_hits(
     arrived: Mapping[str, date],
     flagged: frozenset[str] = frozenset(),
     evidenced: frozenset[str] = frozenset(),
+    in_rings: Collection[str] | None = None,
 ) -> list[Hit]:
     """Hits that tie referees and referrers to the rings of the people on the other side.
 
-    ``arrived`` holds each record's arrival date (:func:`~hirewall.indicators._waves.arrival_dates`).
+    ``ring_of`` maps the members of the rings that chains extend (:func:`seed_rings`) to their
+    ring; ``in_rings`` holds everyone already in a ring (:func:`ring_members`; by default the
+    members of ``ring_of``), whom the same-wave rules leave alone. ``arrived`` holds each
+    record's arrival date (:func:`~hirewall.indicators._waves.arrival_dates`).
     """
     pairs = [(str(a), str(b)) for a, b in engine.query(REFERRALS_SQL)]
     if not pairs:
@@ -70,7 +98,7 @@ def referral_hits(
     joined = dict(ring_of)
     hits: dict[tuple[str, str], Hit] = {}
     _flagged_referees(pairs, flagged, arrived, hits)
-    _same_wave_referrals(pairs, flagged, evidenced, arrived, hits, ring_of)
+    _same_wave_referrals(pairs, flagged, evidenced, arrived, hits, ring_of if in_rings is None else in_rings)
     for _ in range(MAX_ROUNDS):
         added = False
         referees: dict[str, list[str]] = defaultdict(list)
@@ -134,12 +162,12 @@ def _same_wave_referrals(
     evidenced: frozenset[str],
     arrived: Mapping[str, date],
     hits: dict[tuple[str, str], Hit],
-    ring_of: Mapping[str, str],
+    in_rings: Collection[str],
 ) -> None:
     """Tie a referrer and a referee of one wave, outside rings, when one of them stands out
     or both carry evidence from two families."""
     for referee, referrer in pairs:
-        if (referee, referrer) in hits or referee in ring_of or referrer in ring_of:
+        if (referee, referrer) in hits or referee in in_rings or referrer in in_rings:
             continue
         if not one_wave((referee, referrer), arrived):
             continue
