@@ -53,7 +53,7 @@ def seed_rings(rings: list[Ring]) -> dict[str, str]:
     referrals would pull in whoever its members referred at other times. Such a ring's
     members are still in a ring (:func:`ring_members`).
     """
-    return {m: r.ring_id for r in rings if _firm(r, apart_from="referral") for m in _core(r)}
+    return {m: r.ring_id for r in rings if _firm_apart_from_referrals(r) for m in _core(r)}
 
 
 def ring_members(rings: list[Ring]) -> frozenset[str]:
@@ -72,9 +72,9 @@ def _core(ring: Ring) -> list[str]:
     return [m for m in ring.members if m not in ring.attached]
 
 
-def _firm(ring: Ring, apart_from: str) -> bool:
-    """Whether the ring is :attr:`~Ring.firm` on its links of other kinds than ``apart_from``."""
-    return replace(ring, groups=tuple(g for g in ring.groups if g.kind != apart_from)).firm
+def _firm_apart_from_referrals(ring: Ring) -> bool:
+    """Whether the ring is :attr:`~Ring.firm` on its links other than referrals."""
+    return replace(ring, groups=tuple(g for g in ring.groups if g.kind != "referral")).firm
 
 
 def referral_hits(
