@@ -8,7 +8,12 @@ Metrics:
 - ring adjusted Rand index over persona records and records placed in rings;
 - false-positive rate per benign confounder group;
 - facilitator hit rate: share of true rings (those with a labelled facilitator) whose members'
-  predicted ring lists a true facilitator of that ring among its top 3;
+  predicted ring (the one holding most of them; on a tie, the one holding the highest-scored)
+  lists a true facilitator of that ring among its top 3; and, as ``rate_any_part``, the share
+  for which any predicted ring holding some of its members does. They differ on rings that
+  the data splits: an operator who used a laptop farm for some personas and only a shared
+  photo for others leaves two groups that nothing joins, and the farm is ranked in the
+  smaller one;
 - flagged recall by tactic: of the personas that used a tactic (indicators.md id), how many
   were flagged. A persona uses several tactics, so the rows overlap.
 """
@@ -172,18 +177,19 @@ def _facilitator_top3(
         true_ring = labels.ring.get(p["record_id"])
         if true_ring and p.get("ring_id") and labels.role[p["record_id"]] == "persona":
             pred_rings[true_ring][p["ring_id"]] += 1
-    hits = 0
+    hits = any_part = 0
     true_rings = sorted({r for r in labels.ring.values() if labels.facilitators.get(r)})
     for ring in true_rings:
         wanted = {stable_id(k, "fac-") for k in labels.facilitators.get(ring, set())}
-        found = False
-        for pred, _ in pred_rings[ring].most_common(1):
-            top = rings.get(pred, {}).get("facilitators", [])[:3]
-            found = bool(wanted & set(top))
-        hits += found
+        parts = pred_rings[ring]
+        found = {pred for pred in parts if wanted & set(rings.get(pred, {}).get("facilitators", [])[:3])}
+        hits += any(pred in found for pred, _ in parts.most_common(1))
+        any_part += bool(found)
     return {
         "rings": len(true_rings),
         "rings_without_facilitator_labels": len(set(labels.ring.values())) - len(true_rings),
         "hit": hits,
         "rate": round(hits / len(true_rings), 4) if true_rings else 0.0,
+        "hit_any_part": any_part,
+        "rate_any_part": round(any_part / len(true_rings), 4) if true_rings else 0.0,
     }

@@ -140,6 +140,8 @@ def metrics_table(m: dict[str, Any]) -> Table:
         t.add_row(f"precision@{k}", f"{v:.4f}")
     fac = m["facilitator_top3"]
     t.add_row("facilitator in top 3", f"{fac['hit']}/{fac['rings']} = {fac['rate']:.4f}")
+    any_part = f"{fac['hit_any_part']}/{fac['rings']} = {fac['rate_any_part']:.4f}"
+    t.add_row("  in any part of a split ring", any_part)
     for g, v in m["fpr_by_group"].items():
         t.add_row(f"FPR {g}", f"{v['flagged']}/{v['n']} = {v['fpr']:.4f}")
     for tactic, v in m.get("recall_by_tactic", {}).items():
