@@ -8,8 +8,9 @@ scans are kept under ``--out`` (``world-D-S`` and ``scan-D-S``) and reused when 
 code change is measured by scanning again (``--rescan``) or into scans of another name
 (``--tag``) while the worlds stay. Writes ``sweep[-TAG]-D.json`` (every seed's
 ``evaluation.json`` condensed) and prints one table row a seed
-with the issue's targets: flagged precision and recall, ring ARI, facilitator in top 3 and
-the worst false-positive rate of any benign confounder group.
+with the issue's targets: flagged precision and recall, ring ARI, facilitator in top 3 (in
+brackets, the rings hit in any part of a split ring) and the worst false-positive rate of any
+benign confounder group.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def condensed(seed: int, difficulty: str, m: dict[str, Any]) -> dict[str, Any]:
         "facilitator_hit": fac["hit"],
         "facilitator_rings": fac["rings"],
         "facilitator_rate": fac["rate"],
+        "facilitator_hit_any_part": fac["hit_any_part"],
+        "facilitator_rate_any_part": fac["rate_any_part"],
         "worst_group": worst,
         "worst_group_flagged": groups[worst]["flagged"],
         "worst_group_n": groups[worst]["n"],
@@ -93,13 +96,15 @@ def one(out: Path, seed: int, difficulty: str, people: int, rescan: bool, tag: s
 
 def row(r: dict[str, Any]) -> str:
     fac = f"{r['facilitator_hit']}/{r['facilitator_rings']} = {r['facilitator_rate']:.2f}"
+    fac += f" ({r['facilitator_hit_any_part']})"
     share = f"{r['worst_group_flagged']}/{r['worst_group_n']}"
     fpr = f"{share} = {100 * r['worst_group_fpr']:.2f}% ({r['worst_group']})"
     cells = [r["difficulty"], r["seed"], r["personas"], f"{r['precision']:.3f}", f"{r['recall']:.3f}"]
     return "| " + " | ".join(str(c) for c in [*cells, f"{r['ring_ari']:.3f}", fac, fpr]) + " |"
 
 
-COLUMNS = ("difficulty", "seed", "personas", "flagged P", "flagged R", "ring ARI", "facilitator top 3")
+COLUMNS = ("difficulty", "seed", "personas", "flagged P", "flagged R", "ring ARI")
+COLUMNS += ("facilitator top 3 (any part)",)
 HEADER = "| " + " | ".join([*COLUMNS, "worst benign group FPR"]) + " |\n" + "|---" * 8 + "|"
 
 
