@@ -136,3 +136,56 @@ def test_a_same_wave_referral_between_two_people_with_evidence_from_two_families
     # years after arriving
     assert {(h.record_id, h.group) for h in hits} == {("a", "referral:a"), ("b", "referral:a")}
     assert all("both carry evidence of their own from two families" in h.summary for h in hits)
+
+
+def test_referees_of_one_wave_who_each_carry_evidence_of_their_own_tie_their_referrer() -> None:
+    rows = [("boss", None, "2019-01-01"), ("p1", "boss", "2024-01-10"), ("p2", "boss", "2024-03-01")]
+    rows += [("late", "boss", "2027-01-01"), ("pal", "mate", "2024-01-10"), ("mate", None, "2018-01-01")]
+    rows += [(f"x{i}", None, "2024-01-01") for i in range(30)]
+    eng = _dated(rows)
+    when = arrival_dates(eng)
+    supported = frozenset({"p1", "p2", "late", "pal"})
+    hits = referral_hits(eng, {}, when, supported=supported)
+    # p1 and p2 arrived in one wave and each carry evidence; "late" is of another wave and
+    # "pal" is its referrer's only referee
+    assert {(h.record_id, h.group) for h in hits} == {
+        ("boss", "referral:boss"),
+        ("p1", "referral:boss"),
+        ("p2", "referral:boss"),
+    }
+    assert any("2 people who carry evidence of their own" in h.summary for h in hits)
+    # one referee's evidence alone ties nobody
+    assert referral_hits(eng, {}, when, supported=frozenset({"p1", "late"})) == []
+
+
+def test_where_chance_would_pair_referees_with_evidence_more_of_them_are_needed() -> None:
+    from hirewall.graph.referrals import MAX_SUPPORTED_REFEREES, min_supported_referees
+
+    # a busy referral programme: 40 referrers with 3 friends each in one wave, 4 with 4
+    rows = [(f"r{i}", None, "2019-01-01") for i in range(44)]
+    rows += [(f"f{i}-{j}", f"r{i}", "2024-01-10") for i in range(44) for j in range(3 if i < 40 else 4)]
+    rows += [(f"x{i}", None, "2024-01-01") for i in range(1000)]
+    eng = _dated(rows)
+    when = arrival_dates(eng)
+    pairs = [(r, ref) for r, ref, _ in rows if ref]
+    everyone = [r for r, _, _ in rows]
+    # 2% of people carry evidence: chance pairs 40 * 3 * 0.0004 + ... stay under 0.25
+    assert min_supported_referees(pairs, frozenset(everyone[:24]), when) == 2
+    # 10%: pairs come by chance (about 1.4 per organization), threes do not (0.06)
+    assert min_supported_referees(pairs, frozenset(everyone[:120]), when) == 3
+    # everybody: only more referees than any wave holds
+    assert min_supported_referees(pairs, frozenset(everyone), when) == 5
+    # and past the cap nothing is rare enough
+    big = [(f"b{j}", "boss") for j in range(9)]
+    big_when = dict(when) | {f"b{j}": when["f0-0"] for j in range(9)}
+    assert min_supported_referees(pairs + big, frozenset(everyone), big_when) == MAX_SUPPORTED_REFEREES
+    supported = frozenset({"f0-0", "f0-1", "f40-0", "f40-1", "f40-2"} | set(everyone[1100:1200]))
+    hits = referral_hits(eng, {}, when, supported=supported)
+    # with three needed, r0's two referees with evidence tie nothing; r40's three do
+    assert {h.record_id for h in hits} == {"r40", "f40-0", "f40-1", "f40-2"}
+    # two who stand out still tie their referrer, whatever chance does to evidence
+    hits = referral_hits(eng, {}, when, frozenset({"f0-0", "f0-1"}), supported=supported)
+    assert {h.record_id for h in hits} == {"r0", "f0-0", "f0-1", "r40", "f40-0", "f40-1", "f40-2"}
+    assert {h.summary for h in hits if h.record_id == "r0"} == {
+        "referred 2 people who stand out on their own evidence"
+    }
