@@ -146,17 +146,18 @@ def referral_hits(
     return list(hits.values())
 
 
-MAX_SUPPORTED_REFEREES = 6
-"""Where chance gathers this many referees with evidence in one wave, the rule is off."""
+MAX_SUPPORTED_REFEREES = 5
+"""The most referees with evidence of their own that a wave may be asked for; where chance
+gathers that many too, such referees tie nobody (only those who stand out do)."""
 
 
 def min_supported_referees(
     pairs: list[tuple[str, str]], supported: Collection[str], arrived: Mapping[str, date]
-) -> int:
+) -> int | None:
     """The fewest referees of one referrer and one wave, each carrying evidence of their own,
     that chance gathers less than :data:`~hirewall.indicators._referral_bursts.NULL_RATE`
-    times in this organization: at least two, and :data:`MAX_SUPPORTED_REFEREES` (never
-    reached) when even that many would be too common.
+    times in this organization: at least two, at most :data:`MAX_SUPPORTED_REFEREES`, and
+    None when even that many would be too common.
 
     Chance is each referrer's referees of each wave, with the evidence falling on people at
     random at the rate it falls on this organization's people (those with an arrival date).
@@ -165,16 +166,16 @@ def min_supported_referees(
     meet by chance; a large organization then needs three.
     """
     if not arrived:
-        return MAX_SUPPORTED_REFEREES
+        return None
     share = sum(1 for r in supported if r in arrived) / len(arrived)
     referees: dict[str, list[str]] = defaultdict(list)
     for referee, referrer in pairs:
         referees[referrer].append(referee)
     sizes = [len(w) for people in referees.values() for w in waves(sorted(people), arrived)]
-    for need in range(2, MAX_SUPPORTED_REFEREES):
+    for need in range(2, MAX_SUPPORTED_REFEREES + 1):
         if sum(_at_least(need, k, share) for k in sizes) < NULL_RATE:
             return need
-    return MAX_SUPPORTED_REFEREES
+    return None
 
 
 def _at_least(need: int, k: int, share: float) -> float:
@@ -186,20 +187,21 @@ def _flagged_referees(
     pairs: list[tuple[str, str]],
     flagged: frozenset[str],
     supported: frozenset[str],
-    min_supported: int,
+    min_supported: int | None,
     arrived: Mapping[str, date],
     hits: dict[tuple[str, str], Hit],
 ) -> None:
     """Tie a referrer to its referees of one wave when two or more of them stand out, or
-    ``min_supported`` or more stand out or carry evidence of their own (``supported``): the
-    referral and their evidence corroborate each other."""
+    ``min_supported`` or more (None: never) stand out or carry evidence of their own
+    (``supported``): the referral and their evidence corroborate each other."""
     referees: dict[str, list[str]] = defaultdict(list)
     for referee, referrer in pairs:
         if referee in flagged or referee in supported:
             referees[referrer].append(referee)
     for referrer, people in referees.items():
         for wave in waves(sorted(people), arrived):
-            if len(wave) >= min_supported and not all(m in flagged for m in wave):
+            enough = min_supported is not None and len(wave) >= min_supported
+            if enough and not all(m in flagged for m in wave):
                 _tie(referrer, wave, "carry evidence of their own", hits)
                 continue
             for part in waves([m for m in wave if m in flagged], arrived):
