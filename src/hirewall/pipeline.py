@@ -172,11 +172,8 @@ def scan(
             rings = find_rings(groups, identity, dates=dates, flagged=flagged)
             if "people" in tables:
                 evidenced = frozenset(evidenced_alone(hits, indicators))
-                supported = frozenset(evidenced_alone(hits, indicators, min_families=1))
                 members = ring_members(rings)
-                extra = referral_hits(
-                    engine, seed_rings(rings), dates, flagged, evidenced, members, supported
-                )
+                extra = referral_hits(engine, seed_rings(rings), dates, flagged, evidenced, members)
                 if extra:
                     hits.extend(extra)
                     groups = build_groups(hits, indicators) | {

@@ -89,13 +89,6 @@ def test_evidenced_alone_needs_s_class_evidence_from_two_families_other_than_ref
         Hit("c", "mouse_jiggler", 1.0, "jiggler", ()),
     ]
     assert evidenced_alone(hits, cat) == {"two"}
-    # one family is enough when asked for; a referral or a C-class hit is still no evidence
-    assert evidenced_alone(hits + [Hit("ref", "referral_burst_in_one_wave", 1.0, "burst", ())], cat, 1) == {
-        "two",
-        "one",
-        "c",
-    }
-    assert evidenced_alone([Hit("j", "mouse_jiggler", 1.0, "jiggler", ())], cat, 1) == set()
     assert flagged_alone(hits, cat) == set()
 
 

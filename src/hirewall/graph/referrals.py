@@ -10,10 +10,7 @@ evidence (:func:`seed_rings`), following chains link by link:
   member (:data:`~hirewall.indicators._waves.WAVE_DAYS`): a persona recommending the next one.
   A long-standing employee who once referred a persona is not pulled in;
 - a person who referred two or more people of one wave who each stand out on their own
-  evidence (``flagged``) is tied to them: an insider placing personas. So is one whose
-  referees of one wave each carry S-class evidence of their own from at least one family
-  (``supported``), when there are enough of them that chance would rarely gather so many
-  in this organization (:func:`min_supported_referees`);
+  evidence (``flagged``) is tied to them: an insider placing personas;
 - a referrer and a referee of one wave, neither of them in a ring (:func:`ring_members`,
   which counts rings held by referrals too), are tied when either
   stands out on their own evidence: a flagged persona recommending the next one, or being
@@ -32,11 +29,9 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from datetime import date
-from math import comb
 
 from hirewall.engine.base import Engine
 from hirewall.graph.links import Ring
-from hirewall.indicators._referral_bursts import NULL_RATE
 from hirewall.indicators._waves import one_wave, waves
 from hirewall.indicators.base import Hit
 
@@ -89,24 +84,20 @@ def referral_hits(
     flagged: frozenset[str] = frozenset(),
     evidenced: frozenset[str] = frozenset(),
     in_rings: Collection[str] | None = None,
-    supported: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """Hits that tie referees and referrers to the rings of the people on the other side.
 
     ``ring_of`` maps the members of the rings that chains extend (:func:`seed_rings`) to their
     ring; ``in_rings`` holds everyone already in a ring (:func:`ring_members`; by default the
     members of ``ring_of``), whom the same-wave rules leave alone. ``arrived`` holds each
-    record's arrival date (:func:`~hirewall.indicators._waves.arrival_dates`). ``supported``
-    holds the records with S-class evidence of their own from at least one family.
+    record's arrival date (:func:`~hirewall.indicators._waves.arrival_dates`).
     """
     pairs = [(str(a), str(b)) for a, b in engine.query(REFERRALS_SQL)]
     if not pairs:
         return []
     joined = dict(ring_of)
     hits: dict[tuple[str, str], Hit] = {}
-    _flagged_referees(
-        pairs, flagged, supported, min_supported_referees(pairs, supported, arrived), arrived, hits
-    )
+    _flagged_referees(pairs, flagged, arrived, hits)
     _same_wave_referrals(pairs, flagged, evidenced, arrived, hits, ring_of if in_rings is None else in_rings)
     for _ in range(MAX_ROUNDS):
         added = False
@@ -146,72 +137,23 @@ def referral_hits(
     return list(hits.values())
 
 
-MAX_SUPPORTED_REFEREES = 5
-"""The most referees with evidence of their own that a wave may be asked for; where chance
-gathers that many too, such referees tie nobody (only those who stand out do)."""
-
-
-def min_supported_referees(
-    pairs: list[tuple[str, str]], supported: Collection[str], arrived: Mapping[str, date]
-) -> int | None:
-    """The fewest referees of one referrer and one wave, each carrying evidence of their own,
-    that chance gathers less than :data:`~hirewall.indicators._referral_bursts.NULL_RATE`
-    times in this organization: at least two, at most :data:`MAX_SUPPORTED_REFEREES`, and
-    None when even that many would be too common.
-
-    Chance is each referrer's referees of each wave, with the evidence falling on people at
-    random at the rate it falls on this organization's people (those with an arrival date).
-    Friends referred together are common in a busy referral programme, and where many people
-    carry some evidence of their own (payout platforms, devices shipped abroad) two of them
-    meet by chance; a large organization then needs three.
-    """
-    if not arrived:
-        return None
-    share = sum(1 for r in supported if r in arrived) / len(arrived)
-    referees: dict[str, list[str]] = defaultdict(list)
-    for referee, referrer in pairs:
-        referees[referrer].append(referee)
-    sizes = [len(w) for people in referees.values() for w in waves(sorted(people), arrived)]
-    for need in range(2, MAX_SUPPORTED_REFEREES + 1):
-        if sum(_at_least(need, k, share) for k in sizes) < NULL_RATE:
-            return need
-    return None
-
-
-def _at_least(need: int, k: int, share: float) -> float:
-    """P(at least ``need`` of ``k`` people carry evidence), each at random with ``share``."""
-    return 1.0 - sum(comb(k, i) * share**i * (1 - share) ** (k - i) for i in range(min(need, k + 1)))
-
-
 def _flagged_referees(
     pairs: list[tuple[str, str]],
     flagged: frozenset[str],
-    supported: frozenset[str],
-    min_supported: int | None,
     arrived: Mapping[str, date],
     hits: dict[tuple[str, str], Hit],
 ) -> None:
-    """Tie a referrer to its referees of one wave when two or more of them stand out, or
-    ``min_supported`` or more (None: never) stand out or carry evidence of their own
-    (``supported``): the referral and their evidence corroborate each other."""
     referees: dict[str, list[str]] = defaultdict(list)
     for referee, referrer in pairs:
-        if referee in flagged or referee in supported:
+        if referee in flagged:
             referees[referrer].append(referee)
     for referrer, people in referees.items():
         for wave in waves(sorted(people), arrived):
-            enough = min_supported is not None and len(wave) >= min_supported
-            if enough and not all(m in flagged for m in wave):
-                _tie(referrer, wave, "carry evidence of their own", hits)
-                continue
-            for part in waves([m for m in wave if m in flagged], arrived):
-                _tie(referrer, part, "stand out on their own evidence", hits)
-
-
-def _tie(referrer: str, wave: list[str], why: str, hits: dict[tuple[str, str], Hit]) -> None:
-    hits[(referrer, referrer)] = _hit(referrer, referrer, f"referred {len(wave)} people who {why}")
-    for m in wave:
-        hits[(m, referrer)] = _hit(m, referrer, f"referred by {referrer}, with others who {why}")
+            hits[(referrer, referrer)] = _hit(
+                referrer, referrer, f"referred {len(wave)} people who stand out on their own evidence"
+            )
+            for m in wave:
+                hits[(m, referrer)] = _hit(m, referrer, f"referred by {referrer}, with others who stand out")
 
 
 def _same_wave_referrals(

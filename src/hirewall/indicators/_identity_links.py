@@ -82,12 +82,9 @@ def referred_by_linked_person(ctx: Context) -> Iterable[Hit]:
     """Referral chain into linked people
 
     The person was referred by someone who shares contacts, an account or a ship-to address
-    with other people, or the person referred two or more such people. Once rings are known,
-    referral chains are followed into them, and a person who referred several people of one
-    wave who each stand out, or each carry evidence of their own (more of them where such
-    evidence is common), is tied to them. Operators recommend more personas to the same
-    employer, and insiders place whole teams. Innocent explanation: a well-connected employee
-    who refers friends; the referral alone proves nothing.
+    with other people, or the person referred two or more such people. Operators recommend
+    more personas to the same employer. Innocent explanation: a well-connected employee who
+    refers friends; the referral alone proves nothing.
     """
     sql = REFERRALS_SQL.format(people_cte=PEOPLE_CTE, strong_keys=strong_keys_cte())
     rows = ctx.engine.records(sql)

@@ -153,11 +153,9 @@ REFERRAL_CODE = "I12"
 """Indicators read from referrals themselves; :func:`evidenced_alone` leaves them out."""
 
 
-def evidenced_alone(
-    hits: Iterable[Hit], catalogue: Mapping[str, Indicator], min_families: int = MIN_FAMILIES_FOR_HIGH
-) -> set[str]:
-    """Records with S-class evidence of their own from ``min_families`` or more families
-    (by default :data:`MIN_FAMILIES_FOR_HIGH`), referrals (I12) aside, whatever their score.
+def evidenced_alone(hits: Iterable[Hit], catalogue: Mapping[str, Indicator]) -> set[str]:
+    """Records with S-class evidence of their own from :data:`MIN_FAMILIES_FOR_HIGH` or more
+    families, referrals (I12) aside, whatever their score.
 
     Each family alone may be weak (a device shipped elsewhere, a payout platform); two
     independent families on one person corroborate each other. The referral rules use them
@@ -168,4 +166,4 @@ def evidenced_alone(
         ind = catalogue[h.indicator]
         if ind.code != REFERRAL_CODE and counts_alone(ind):
             families[h.record_id].add(ind.family)
-    return {r for r, fams in families.items() if len(fams) >= min_families}
+    return {r for r, fams in families.items() if len(fams) >= MIN_FAMILIES_FOR_HIGH}
