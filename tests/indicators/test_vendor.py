@@ -45,3 +45,33 @@ def test_freemail_vendor_contact() -> None:
     ]
     people = [person("a", "Ann", "Lee", vendor_id="v1"), person("b", "Bob", "Kim", vendor_id="v2")]
     assert fired(vd.vendor_contact_freemail, context(store(people=people, vendors=vendors))) == {"a"}
+
+
+def _lookalike_hits(vendors: list[dict[str, str]], people: list[dict[str, object]]) -> dict[str, str]:
+    from hirewall.reference import vendor_domain_checker
+
+    ctx = context(store(people=people, vendors=vendors), services={"domains": vendor_domain_checker})
+    return {h.record_id: h.summary for h in run(vd.placed_by_lookalike_vendor, ctx)}
+
+
+def test_vendor_imitating_an_established_vendors_domain() -> None:
+    real = {"vendor_id": "v1", "name": "Evergreen Data Labs", "domain": "evergreendatalabs.com"}
+    real["contact_email"] = "maria.s@evergreendatalabs.com"
+    typo = {"vendor_id": "v2", "name": "Evergreen Tech LLC", "domain": "evergreendatalabs.org"}
+    typo["contact_email"] = "evergreen.tech@gmail.com"
+    clone = {"vendor_id": "v3", "name": "Evergreen Soft LLC", "domain": "evergreendatalabs.com"}
+    clone["contact_email"] = "mohammedali3435@gmail.com"
+    quiet = {"vendor_id": "v4", "name": "Evergreen Data Labs", "domain": "evergreendatalabs.com"}
+    people = [person(x, "Ann", "Lee", vendor_id=f"v{i}") for i, x in enumerate("abcd", start=1)]
+    hits = _lookalike_hits([real, typo, clone, quiet], people)
+    # the firm writing from its own domain is the real one; a TLD swap imitates it, and so
+    # does a vendor giving its very domain while writing from free mail; a record without a
+    # contact address says nothing about where it writes from
+    assert set(hits) == {"b", "c"}
+    assert "imitates evergreendatalabs.com" in hits["b"]
+    assert hits["c"] == (
+        "vendor Evergreen Soft LLC gives the domain evergreendatalabs.com of Evergreen Data Labs"
+        " but writes from gmail.com"
+    )
+    # without the real firm on file, a domain and a free-mail contact prove nothing here
+    assert _lookalike_hits([clone], people) == {}

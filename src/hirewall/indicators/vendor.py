@@ -132,19 +132,31 @@ def _flagged_vendors(ctx: Context) -> dict[str, tuple[float, str, dict[str, str]
     # Protected: the organization's and its declared partners' domains, plus every vendor that
     # writes from its own domain (an established firm). A front writes from free mail or from
     # the lookalike itself; the latter is still caught when the real firm is protected.
-    protected = {*ctx.settings.org_domains, *ctx.settings.partner_domains}
-    protected |= {str(v["domain"]) for v in vendors if v["contact_domain"] == v["domain"]}
+    owners = {d: "this organization" for d in ctx.settings.org_domains}
+    owners |= {d: "a declared partner" for d in ctx.settings.partner_domains}
+    owners |= {str(v["domain"]): str(v["name"]) for v in vendors if v["contact_domain"] == v["domain"]}
+    protected = set(owners)
     checker = factory(sorted(protected))
     out: dict[str, tuple[float, str, dict[str, str]]] = {}
     for v in vendors:
         domain = str(v["domain"])
         ioc = checker.front_ioc(domain)
         look = None if domain in protected else checker.lookalike_of(domain)
+        writes_from = str(v["contact_domain"] or "")
         if ioc:
             out[str(v["vendor_id"])] = (
                 1.0,
                 f"vendor domain {domain} is a known front: {ioc}",
                 {"domain": domain},
+            )
+        elif domain in owners and writes_from and writes_from != domain:
+            # The real firm's own domain, given by a vendor that writes from elsewhere.
+            finding = f"vendor {v['name']} gives the domain {domain} of {owners[domain]}"
+            finding += f" but writes from {writes_from}"
+            out[str(v["vendor_id"])] = (
+                0.8,
+                finding,
+                {"domain": domain, "imitates": owners[domain], "technique": "claimed domain"},
             )
         elif look:
             finding = f"vendor domain {domain} imitates {look[0]} ({look[1]})"
@@ -168,10 +180,12 @@ def placed_by_lookalike_vendor(ctx: Context) -> Iterable[Hit]:
     """Placed by a vendor whose web domain imitates a real firm or is a known front
 
     The placing agency's domain is a lookalike (typo, homoglyph, hyphen, TLD swap or added word)
-    of the organization's own domain, a declared partner's, or an established vendor's, or it
-    is one of the DPRK front-company domains seized by the US in 2023-2024. Front companies
-    clone real IT firms' sites to win contracts. Innocent explanation: a real firm with a new
-    brand domain; check the vendor's registration before acting.
+    of the organization's own domain, a declared partner's, or an established vendor's (one
+    that writes from its own domain); or it is such a domain itself, given by a vendor that
+    writes from another one, such as free mail; or it is one of the DPRK front-company domains
+    seized by the US in 2023-2024. Front companies clone real IT firms' sites and names to win
+    contracts. Innocent explanation: a real firm with a new brand domain, or entered twice
+    with a recruiter's own address; check the vendor's registration before acting.
     """
     flagged = _flagged_vendors(ctx)
     if not flagged:
