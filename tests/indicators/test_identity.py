@@ -99,6 +99,31 @@ def test_stolen_id_owner_outside_the_wave_of_its_holders_gets_little_weight() ->
     assert hits["old"].strength == 0.2 and hits["new"].strength >= 0.8
 
 
+def test_stolen_id_owner_applying_again_in_the_personas_wave_is_still_the_owner() -> None:
+    def holder(rid: str, given: str, applied: str) -> dict:
+        return person(rid, given, "Lee", national_id_hash="h1", applied_at=applied, birth_date="1985-09-19")
+
+    people = [
+        holder("owner", "Ann", "2021-01-10"),
+        holder("owner-again", "Ann", "2024-03-05"),  # same name and birth date: the same person
+        holder("p1", "Bo", "2024-03-01"),
+        holder("p2", "Cy", "2024-04-20"),
+    ]
+    hits = {
+        h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=people)))
+    }
+    assert hits["owner"].strength == hits["owner-again"].strength == 0.2
+    assert hits["p1"].strength == hits["p2"].strength > 0.8
+    # a holder of another birth date is another person, who applied with the personas
+    people[1] = person(
+        "other", "Ann", "Lee", national_id_hash="h1", applied_at="2024-03-05", birth_date="1990-01-01"
+    )
+    hits = {
+        h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=people)))
+    }
+    assert hits["owner"].strength == 0.2 and hits["other"].strength > 0.8
+
+
 WORDS = (
     "python java kubernetes docker react node team lead built designed scalable services api cloud aws "
     "migrated pipeline data platform improved latency reduced costs mentored engineers delivered features "

@@ -116,9 +116,11 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
     """National id used under different names
 
     One national id appears under two or more different names. This is how stolen or
-    borrowed identities show up. Holders who applied apart from the main wave of holders
+    borrowed identities show up. Holders who first applied apart from the main wave of holders
     (or, with no wave, the earliest holder) are presumed to be the id's owner, and possibly
     its victim: they are reported for a check with little weight and not linked to the others.
+    A holder is a person (same name and birth date), so the owner applying again in the
+    personas' months is still the owner.
     Innocent explanations: a name change (marriage) recorded as a new record, or a typing error
     in the id; check with the person before acting.
     """
@@ -128,10 +130,16 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
     for r in rows:
         by_val.setdefault(str(r["val"]), []).append(r)
     for val, holders in by_val.items():
-        victims = presumed_victims([str(r["record_id"]) for r in holders], arrived)
-        later = [r for r in holders if r["record_id"] not in victims]
+        first: dict[str, date] = {}
         for r in holders:
-            if r["record_id"] in victims:
+            d = arrived.get(str(r["record_id"]))
+            key = str(r["person_key"])
+            if d is not None and (key not in first or d < first[key]):
+                first[key] = d
+        victims = presumed_victims(sorted({str(r["person_key"]) for r in holders}), first)
+        later = [r for r in holders if r["person_key"] not in victims]
+        for r in holders:
+            if r["person_key"] in victims:
                 yield Hit(
                     str(r["record_id"]),
                     "national_id_reused_by_different_name",
