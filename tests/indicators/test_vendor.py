@@ -62,11 +62,13 @@ def test_vendor_imitating_an_established_vendors_domain() -> None:
     clone = {"vendor_id": "v3", "name": "Evergreen Soft LLC", "domain": "evergreendatalabs.com"}
     clone["contact_email"] = "mohammedali3435@gmail.com"
     quiet = {"vendor_id": "v4", "name": "Evergreen Data Labs", "domain": "evergreendatalabs.com"}
-    people = [person(x, "Ann", "Lee", vendor_id=f"v{i}") for i, x in enumerate("abcd", start=1)]
-    hits = _lookalike_hits([real, typo, clone, quiet], people)
+    branch = {"vendor_id": "v5", "name": "Evergreen Data Labs East", "domain": "evergreendatalabs.com"}
+    branch["contact_email"] = "jo@east.evergreendatalabs.com"
+    people = [person(x, "Ann", "Lee", vendor_id=f"v{i}") for i, x in enumerate("abcde", start=1)]
+    hits = _lookalike_hits([real, typo, clone, quiet, branch], people)
     # the firm writing from its own domain is the real one; a TLD swap imitates it, and so
     # does a vendor giving its very domain while writing from free mail; a record without a
-    # contact address says nothing about where it writes from
+    # contact address says nothing about where it writes from, and a subdomain is the firm's
     assert set(hits) == {"b", "c"}
     assert "imitates evergreendatalabs.com" in hits["b"]
     assert hits["c"] == (

@@ -149,7 +149,7 @@ def _flagged_vendors(ctx: Context) -> dict[str, tuple[float, str, dict[str, str]
                 f"vendor domain {domain} is a known front: {ioc}",
                 {"domain": domain},
             )
-        elif domain in owners and writes_from and writes_from != domain:
+        elif domain in owners and writes_from and not _within(writes_from, domain):
             # The real firm's own domain, given by a vendor that writes from elsewhere.
             finding = f"vendor {v['name']} gives the domain {domain} of {owners[domain]}"
             finding += f" but writes from {writes_from}"
@@ -166,6 +166,11 @@ def _flagged_vendors(ctx: Context) -> dict[str, tuple[float, str, dict[str, str]
                 {"domain": domain, "imitates": look[0], "technique": look[1]},
             )
     return out
+
+
+def _within(mail_domain: str, domain: str) -> bool:
+    """Whether mail from ``mail_domain`` comes from ``domain`` (itself or a subdomain)."""
+    return mail_domain == domain or mail_domain.endswith("." + domain)
 
 
 @indicator(
