@@ -1,6 +1,6 @@
 from datetime import date
 
-from hirewall.indicators._waves import WAVE_DAYS, main_wave, waves
+from hirewall.indicators._waves import WAVE_DAYS, first_arrivals, main_wave, waves
 
 
 def test_waves_split_at_gaps_longer_than_wave_days() -> None:
@@ -39,3 +39,11 @@ def test_one_wave_needs_every_date_and_no_long_gap() -> None:
     assert one_wave(["a", "b"], when)
     assert not one_wave(["a", "c"], when)
     assert not one_wave(["a", "undated"], when)
+
+
+def test_a_person_arrives_with_their_first_record() -> None:
+    dates = {"a1": date(2025, 6, 2), "a2": date(2023, 5, 22), "b": date(2025, 7, 3), "c": None}
+    assert first_arrivals(dates, {"a1": "ann", "a2": "ann"}) == {
+        "ann": date(2023, 5, 22),
+        "b": date(2025, 7, 3),
+    }

@@ -40,7 +40,8 @@ class Ring:
     identities: int
     groups: tuple[Group, ...]
     attached: tuple[str, ...] = ()
-    """Members joined by one weak link only (see :func:`_attachments`); also in ``members``."""
+    """Members joined by one weak link only (see :func:`hirewall.graph.rings._attachments`);
+    also in ``members``."""
     attached_by: tuple[Group, ...] = ()
     """The weak groups that joined the :attr:`attached` members."""
     corroborated_by: tuple[tuple[str, ...], ...] = ()

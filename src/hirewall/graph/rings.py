@@ -27,7 +27,7 @@ from itertools import combinations
 from hirewall.graph.attach import Facilitated
 from hirewall.graph.links import Group, Ring
 from hirewall.graph.unionfind import UnionFind
-from hirewall.indicators._waves import WAVE_DAYS, main_wave, one_wave, waves
+from hirewall.indicators._waves import WAVE_DAYS, first_arrivals, main_wave, one_wave, waves
 from hirewall.masking import stable_id
 
 MAX_GROUP_SIZE = 40
@@ -71,19 +71,6 @@ def _without_presumed_victims(
         return p in when and any(abs((when[p] - d).days) <= WAVE_DAYS for d in wave)
 
     return [p for p in people if p in anchors or in_wave(p)]
-
-
-def _identity_dates(identity: Mapping[str, str], dates: Mapping[str, date] | None) -> dict[str, date]:
-    """Identity -> its earliest arrival date over its records (records not in ``identity``
-    are their own identity)."""
-    if not dates:
-        return {}
-    out: dict[str, date] = {}
-    for record, d in dates.items():
-        ident = identity.get(record, record)
-        if d is not None and (ident not in out or d < out[ident]):
-            out[ident] = d
-    return out
 
 
 def _facilitated_waves(
@@ -175,7 +162,7 @@ def find_rings(
     co_arrived: list[tuple[str, str, str]] = []
     facilitated: list[tuple[str, list[str]]] = []
     other_links = _other_strong_links(groups, identity)
-    arrived = _identity_dates(identity, dates)
+    arrived = first_arrivals(dates or {}, identity)
     for g in groups.values():
         people = sorted({identity.get(r, r) for r in g.records})
         when = {p: arrived[p] for p in people if p in arrived}

@@ -31,6 +31,20 @@ def arrival_dates(engine: Engine) -> dict[str, date]:
     return {str(r): d for r, d in engine.query(ARRIVAL_SQL)}
 
 
+def first_arrivals(dates: Mapping[str, date | None], person_of: Mapping[str, str]) -> dict[str, date]:
+    """Person -> their earliest arrival over their records (``dates``: record -> date).
+
+    ``person_of`` maps records to the human they belong to; a record not in it is its own.
+    A holder, a ring member or a wave is a person, who arrived with their first record.
+    """
+    out: dict[str, date] = {}
+    for record, d in dates.items():
+        person = person_of.get(record, record)
+        if d is not None and (person not in out or d < out[person]):
+            out[person] = d
+    return out
+
+
 def waves(people: Sequence[K], when: Mapping[K, date], min_size: int = 2) -> list[list[K]]:
     """Split people into waves: runs of arrival dates with gaps of at most WAVE_DAYS.
 

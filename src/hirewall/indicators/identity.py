@@ -24,7 +24,7 @@ from hirewall.indicators._identity_links import (
 from hirewall.indicators._photos import photo_clusters
 from hirewall.indicators._resumes import resume_clusters
 from hirewall.indicators._timeline import DATES_SQL, date_problems, impossible_claims
-from hirewall.indicators._waves import arrival_dates, main_wave
+from hirewall.indicators._waves import arrival_dates, first_arrivals, main_wave
 from hirewall.indicators.base import Context, Hit, Indicator, indicator
 
 
@@ -130,13 +130,9 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
     for r in rows:
         by_val.setdefault(str(r["val"]), []).append(r)
     for val, holders in by_val.items():
-        first: dict[str, date] = {}
-        for r in holders:
-            d = arrived.get(str(r["record_id"]))
-            key = str(r["person_key"])
-            if d is not None and (key not in first or d < first[key]):
-                first[key] = d
-        victims = presumed_victims(sorted({str(r["person_key"]) for r in holders}), first)
+        person_of = {str(r["record_id"]): str(r["person_key"]) for r in holders}
+        first = first_arrivals({rid: arrived.get(rid) for rid in person_of}, person_of)
+        victims = presumed_victims(sorted(set(person_of.values())), first)
         later = [r for r in holders if r["person_key"] not in victims]
         for r in holders:
             if r["person_key"] in victims:
