@@ -334,7 +334,7 @@ def test_a_ring_held_by_one_weak_link_is_not_extended_by_referrals(tmp_path: Pat
     assert {p["band"] for p in persons.values()} == {"low"}
 
 
-def test_a_loner_sharing_an_ip_with_one_ring_member_joins_at_one_weak_links_strength(
+def test_a_loner_sharing_an_ip_with_one_ring_member_joins_at_a_corroborated_weak_links_strength(
     tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
@@ -368,8 +368,10 @@ def test_a_loner_sharing_an_ip_with_one_ring_member_joins_at_one_weak_links_stre
         return c
 
     assert membership("a")["strength"] == pytest.approx(2 / 3, abs=1e-4)
-    assert membership("c")["strength"] == pytest.approx(1 / 3, abs=1e-4)
+    # never more than the ring's own strength: here the account ring's 2/3
+    assert membership("c")["strength"] == pytest.approx(2 / 3, abs=1e-4)
     assert membership("c")["note"].startswith(f"attached to {ring_id}: shares ip with just one member")
+    assert membership("c")["note"].endswith("corroborated by the ring's own links")
     [ring] = read_jsonl(out / "rings.jsonl")
     assert ring["strength"] == pytest.approx(2 / 3, abs=1e-4)
     assert {link["kind"] for link in ring["links"]} == {"account", "ip"}

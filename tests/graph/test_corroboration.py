@@ -82,11 +82,28 @@ def test_a_human_does_not_corroborate_its_own_other_record() -> None:
     assert ring.member_strength("y") == 1.0
 
 
-def test_a_ring_held_by_one_weak_link_is_not_raised() -> None:
+def test_a_ring_held_by_one_weak_link_whose_people_all_stand_out_is_not_raised() -> None:
     hits = [hit(r, "shared_ip", group="ip:1") for r in "ab"]
     hits += [hit(r, "ip_kvm_attached") for r in "ab"]  # joined because both stand out
     ring = _corroborated(hits, flagged=frozenset("ab"))
     assert not ring.firm and ring.corroborated_by == () and ring.strength == 1 / 3
+
+
+def test_in_a_ring_held_by_one_weak_link_one_who_stands_out_corroborates_the_other() -> None:
+    from datetime import date
+
+    hits = [hit(r, "shared_ip", group="ip:1") for r in "ab"] + [hit("a", "ip_kvm_attached")]
+    identity = {r: r for r in "ab"}
+    dates = {r: date(2024, 1, 1) for r in "ab"}  # a pair that arrived together
+    [ring] = find_rings(build_groups(hits, CAT), identity, dates=dates)
+    [out] = corroborate([ring], _by_record(hits), CAT, identity, _stands_out)
+    assert not out.firm and out.corroborated_by == (("a",),)
+    assert out.member_strength("b") == 2 / 3
+    assert out.member_strength("a") == 1 / 3  # its own evidence is not counted a second time
+    # evidence of the link's own family (a second sign-in finding) corroborates nothing
+    vpn_only = [h for h in hits if h.indicator != "ip_kvm_attached"] + [hit("a", "vpn")]
+    [plain] = corroborate([ring], _by_record(vpn_only), CAT, identity, _stands_out)
+    assert plain.corroborated_by == ()
 
 
 def test_a_member_attached_by_one_weak_link_neither_gives_nor_gets_corroboration() -> None:
@@ -95,5 +112,5 @@ def test_a_member_attached_by_one_weak_link_neither_gives_nor_gets_corroboration
     ring = Ring("ring-1", ("a", "b", "c", "d"), 4, (groups["resume:1"],), attached=("d",))
     [out] = corroborate([ring], _by_record(hits), CAT, {}, _stands_out)
     assert out.corroborated_by == (("c",),)  # d stands out too, but was only attached
-    assert out.member_strength("d") == 1 / 3
+    assert out.member_strength("d") == 2 / 3  # its weak link into a firm ring, not c's evidence
     assert out.member_strength("a") == 1.0

@@ -242,7 +242,7 @@ def test_a_weak_ip_shared_by_two_people_who_arrived_together_is_a_ring_of_two() 
     assert _dated_rings(hits, {}) == []
 
 
-def test_co_arrival_attaches_a_loner_to_a_ring_only_at_the_strength_of_its_weak_link() -> None:
+def test_co_arrival_attaches_a_loner_to_a_ring_at_the_strength_of_its_weak_link() -> None:
     from datetime import date
 
     hits = [hit(x, "shared_account", group="account:1") for x in ("a", "b")]
@@ -258,9 +258,11 @@ def test_co_arrival_attaches_a_loner_to_a_ring_only_at_the_strength_of_its_weak_
     assert [g.key for g in ring.attached_by] == ["ip:1"]
     assert ring.strength == 2 / 3
     assert ring.member_strength("a") == 2 / 3
-    assert ring.member_strength("stranger") == 1 / 3
+    # one weak link, corroborated by the firm ring it leads into: two weak links' worth
+    assert ring.member_strength("stranger") == 2 / 3
     assert ring.member_strength("c") == 0.0
     assert "shares ip with just one member" in (ring.membership_note("stranger") or "")
+    assert "corroborated by the ring's own links" in (ring.membership_note("stranger") or "")
     assert ring.membership_note("a") is None
     # arriving out of the ring's wave, or sharing with members of two rings, attaches nobody
     late = {**dates, "stranger": date(2025, 1, 1)}
@@ -270,3 +272,16 @@ def test_co_arrival_attaches_a_loner_to_a_ring_only_at_the_strength_of_its_weak_
     dates |= {"e": date(2024, 1, 1), "f": date(2024, 1, 1)}
     rings = find_rings(build_groups(hits + other, CAT), {p: p for p in dates}, dates=dates)
     assert sorted(r.members for r in rings) == [("a", "b"), ("e", "f")]
+
+
+def test_a_loner_attached_to_a_ring_held_by_one_weak_link_gets_that_one_links_strength() -> None:
+    from datetime import date
+
+    hits = [hit(x, "shared_ip", group="ip:1") for x in ("a", "b")]  # joined: both stand out
+    hits += [hit(x, "shared_ip", group="ip:2") for x in ("b", "stranger")]
+    dates = {p: date(2024, 1, 1) for p in ("a", "b", "stranger")}
+    people = {p: p for p in dates}
+    [ring] = find_rings(build_groups(hits, CAT), people, dates=dates, flagged=frozenset("ab"))
+    assert ring.attached == ("stranger",) and not ring.firm
+    assert ring.member_strength("stranger") == ring.member_strength("a") == 1 / 3
+    assert (ring.membership_note("stranger") or "").endswith("counted as one weak link")

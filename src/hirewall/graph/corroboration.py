@@ -14,8 +14,11 @@ Evidence that owes something to the links is left out: hits of the families the 
 belong to (the shared things themselves, and a device shipped away from home, which restates
 a shared ship-to), and indicators that read links between other people
 (:attr:`~hirewall.indicators.base.Indicator.reads_links`). A ring held by one weak link (see
-:attr:`Ring.firm`) is a lead, not raised: its members were often joined *because* both stand
-out, which would count that evidence twice.
+:attr:`Ring.firm`), such as an egress IP that two people who arrived together share with
+nobody else, is raised the same way when some of its people stand out and some do not: the
+one who stands out corroborates the link for the other. When all of them stand out it is a
+lead, not raised: they may have been joined *because* they stand out, which would count that
+evidence twice.
 """
 
 from __future__ import annotations
@@ -44,7 +47,8 @@ def corroborate(
     evidence from two families, referrals aside
     (:func:`~hirewall.scoring.model.evidenced_alone`, as for referrals between two people).
     Members attached by one weak link neither give nor get corroboration; rings at full
-    strength, and rings that are not :attr:`~Ring.firm`, are left as they are.
+    strength, and rings that are not :attr:`~Ring.firm` whose people all stand out, are left
+    as they are.
     """
     out = []
     for ring in rings:
@@ -52,7 +56,7 @@ def corroborate(
         for m in ring.members:
             if m not in ring.attached:
                 humans[identity.get(m, m)].append(m)
-        if ring.strength >= 1.0 or not ring.firm or len(humans) < 2:
+        if ring.strength >= 1.0 or len(humans) < 2:
             out.append(ring)
             continue
         families = {catalogue[i].family for g in ring.groups for i in g.indicators if i in catalogue}
@@ -65,5 +69,7 @@ def corroborate(
         ]
         singled = stands_out(apart)
         who = tuple(tuple(sorted(rs)) for _, rs in sorted(humans.items()) if singled & set(rs))
+        if not ring.firm and len(who) == len(humans):
+            who = ()  # all stand out: they may have been joined for it (a lead, not raised)
         out.append(replace(ring, corroborated_by=who) if who else ring)
     return out

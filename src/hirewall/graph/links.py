@@ -84,10 +84,12 @@ class Ring:
 
     def member_strength(self, record_id: str) -> float:
         """The ring strength a member's score gets: a member joined by one weak link gets no
-        more than that link is worth (:data:`WEAK_LINK_STRENGTH`), not the ring's own; a
-        member is corroborated only by other people, never by its own evidence again."""
+        more than that link is worth, not the ring's own: :data:`WEAK_LINK_STRENGTH`, or twice
+        that when the ring is :attr:`firm` (the link leads to a member that the ring's own
+        links already establish, which corroborates it); a member is corroborated only by
+        other people, never by its own evidence again."""
         if record_id in self.attached:
-            return min(self.strength, WEAK_LINK_STRENGTH)
+            return min(self.strength, WEAK_LINK_STRENGTH * (2 if self.firm else 1))
         if record_id not in self.members:
             return 0.0
         return self._strength(bool(self._corroborators(record_id)))
@@ -96,9 +98,14 @@ class Ring:
         """Why a member is in the ring, when it is not just the usual shared links (None)."""
         if record_id in self.attached:
             kinds = sorted({g.kind for g in self.attached_by if record_id in g.records})
+            counted = (
+                "counted as one weak link corroborated by the ring's own links"
+                if self.firm
+                else "counted as one weak link"
+            )
             return (
                 f"attached to {self.ring_id}: shares {' and '.join(kinds) or 'a weak link'} with just "
-                "one member and arrived in the same wave; counted as one weak link"
+                f"one member and arrived in the same wave; {counted}"
             )
         others = self._corroborators(record_id)
         if record_id not in self.members or not others:
