@@ -67,7 +67,12 @@ def test_vpn_egress_but_not_corporate_vpn(services) -> None:
     assert [(h.record_id, h.strength) for h in hits] == [("a", 0.65)]
 
 
-def days(rid: str, ip: str, n: int = 2) -> list[dict]:
+def days(rid: str, ip: str, n: int | str = 2) -> list[dict]:
+    """Sign-ins at 10:00 UTC on ``n`` days, or ``"HH:MM>HH:MM"``: one session from a
+    US afternoon past midnight UTC (two dates, less than a day)."""
+    if isinstance(n, str):
+        start, end = n.split(">")
+        return [s(rid, f"2024-03-01T{start}:00", ip), s(rid, f"2024-03-02T{end}:00", ip)]
     return [s(rid, f"2024-03-0{d + 1}T10:00:00", ip) for d in range(n)]
 
 
@@ -89,6 +94,7 @@ def test_shared_residential_ip_of_three_people_is_strong(services) -> None:
         ([person("a", "Ann", "Lee", **HOME), person("b", "Bo", "Lee", **HOME)], FARM_IP, 2, set(), set()),
         ([person("a", "Ann", "Lee"), person("b", "Bob", "Kim")], FARM_IP, 1, {"a", "b"}, set()),
         ([person("a", "Ann", "Lee"), person("b", "Bob", "Kim")], FARM_IP, 2, set(), {"a", "b"}),
+        ([person("a", "Ann", "Lee"), person("b", "Bob", "Kim")], FARM_IP, "17:00>00:40", {"a", "b"}, set()),
         ([person(r, "P", r.upper()) for r in "abc"], CORP_VPN, 2, set(), set()),
         ([person(r, "P", r.upper()) for r in "abc"], VPN_IP, 2, set("abc"), set()),
     ],
@@ -96,6 +102,7 @@ def test_shared_residential_ip_of_three_people_is_strong(services) -> None:
         "couple-at-home",
         "two-people-one-day",
         "two-regular-people",
+        "two-people-one-session-across-midnight-utc",
         "corporate-vpn",
         "commercial-vpn-exit",
     ],

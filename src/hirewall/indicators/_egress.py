@@ -4,8 +4,9 @@ People who share a home building sharing an IP is a household, not evidence. IPs
 organization's own egress, and IPs used by ``settings.shared_egress_min_people`` people or
 more (learned shared infrastructure: offices, VPN concentrators, carrier NAT), are left out.
 A sharing of a residential (not VPN or data-centre) address is *strong* when the people share
-no home and there are three or more of them, or two who each used it on two or more days;
-otherwise it is *weak*.
+no home and there are three or more of them, or two who each used it over a day or more
+(their first and last sign-in from it at least 24 hours apart: one working session that
+crosses midnight UTC spans two dates but is not regular use); otherwise it is *weak*.
 """
 
 from __future__ import annotations
@@ -20,17 +21,18 @@ from hirewall.indicators.base import Context, Hit, indicator
 SHARED_IP_SQL = f"""
 WITH {PEOPLE_CTE},
 s AS (
-  SELECT DISTINCT record_id, ip, CAST(signed_in_at AS DATE) AS day FROM signins
+  SELECT record_id, ip, signed_in_at, CAST(signed_in_at AS DATE) AS day FROM signins
   WHERE coalesce(result, 'success') = 'success'
 ),
 u AS (
   SELECT s.ip, s.record_id, pk.person_key, coalesce(pk.home_building_key, 'p:' || pk.person_key) AS home,
-         count(DISTINCT s.day) AS days, min(s.day) AS first_day, max(s.day) AS last_day
+         count(DISTINCT s.day) AS days, min(s.day) AS first_day, max(s.day) AS last_day,
+         min(s.signed_in_at) AS first_at, max(s.signed_in_at) AS last_at
   FROM s JOIN pk USING (record_id) GROUP BY ALL
 ),
 g AS (
   SELECT ip, count(DISTINCT person_key) AS persons, count(DISTINCT home) AS homes,
-         count(DISTINCT person_key) FILTER (WHERE days >= 2) AS regular
+         count(DISTINCT person_key) FILTER (WHERE last_at >= first_at + INTERVAL 1 DAY) AS regular
   FROM u GROUP BY ip
   HAVING count(DISTINCT person_key) BETWEEN 2 AND ? AND count(DISTINCT home) >= 2
 )
@@ -98,10 +100,11 @@ def egress_ip_shared_across_people(ctx: Context) -> Iterable[Hit]:
     link="strong",
 )
 def egress_ip_shared_by_several_people(ctx: Context) -> Iterable[Hit]:
-    """Home-network IP used day after day by three or more people who live elsewhere
+    """Home-network IP used by several people who live elsewhere
 
-    Three or more people with different homes each signed in on several days from the same
-    residential IP address. That is how laptops kept together in one house (a laptop farm)
+    Three or more people with different homes signed in from the same residential IP
+    address, or two who each used it over a day or more (first and last sign-in from it at
+    least 24 hours apart). That is how laptops kept together in one house (a laptop farm)
     look from the identity provider. Innocent explanation: a shared workspace on a home
     connection; addresses used by very many people are ignored.
     """
