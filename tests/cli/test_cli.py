@@ -17,6 +17,13 @@ def test_unreadable_file_is_one_clear_line_not_a_traceback(tmp_path: Path) -> No
     assert "people.csv" in proc.stderr and "not UTF-8" in proc.stderr
 
 
+def test_too_small_a_synthetic_world_is_one_clear_line_not_a_traceback(tmp_path: Path) -> None:
+    proc = run("synth", str(tmp_path / "w"), "--people", "20")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "'--people'" in proc.stderr and "people must be at least" in proc.stderr
+
+
 def test_help_lists_the_commands() -> None:
     proc = run("--help")
     assert proc.returncode == 0

@@ -120,7 +120,10 @@ def synth_cmd(out: Path, people: int, seed: int, difficulty: str, ip_lists: Path
     from hirewall.synth import generate_world
 
     t0 = time.perf_counter()
-    summary = generate_world(out, people=people, seed=seed, difficulty=difficulty, ip_lists=ip_lists)
+    try:
+        summary = generate_world(out, people=people, seed=seed, difficulty=difficulty, ip_lists=ip_lists)
+    except ValueError as e:  # too few people for the rings the world plants
+        raise click.BadParameter(str(e), param_hint="'--people'") from e
     click.echo(json.dumps(summary, indent=2, default=str))
     click.echo(f"wrote {out} in {time.perf_counter() - t0:.1f}s")
 
