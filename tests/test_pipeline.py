@@ -427,3 +427,18 @@ def test_a_same_wave_referral_between_two_people_with_evidence_from_two_families
     [referral] = [c for c in persons["b"]["indicators"] if c["indicator"] == "referred_by_linked_person"]
     assert "both carry evidence of their own from two families" in referral["summaries"][0]
     assert {p["band"] for r, p in persons.items() if r.startswith("s")} == {"low"}
+
+
+def test_a_small_organizations_corporate_vpn_is_shared_infrastructure_not_a_ring(tmp_path: Path) -> None:
+    """200 people: each corporate VPN address serves about ten of them, below the 25 people
+    that make an address shared infrastructure in a large organization."""
+    from hirewall.synth import generate_world
+
+    world = tmp_path / "world"
+    generate_world(world, people=200, seed=98201, difficulty="normal")
+    scan(world, tmp_path / "out", SETTINGS)
+    vpn = evaluate(tmp_path / "out", world / "labels.csv")["fpr_by_group"]["corporate_vpn"]
+    assert vpn["n"] >= 10
+    assert vpn["flagged"] == 0
+    egress = json.loads((tmp_path / "out" / "summary.json").read_text())["coverage"]["org_egress"]
+    assert egress["learned_ips"] >= 1 and 5 <= egress["learning_bar"] < 25

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from hirewall.contract import load_contract
-from hirewall.egress import learn_org_egress
+from hirewall.egress import OrgEgressSet, learn_org_egress
 from hirewall.engine import open_engine
 from hirewall.engine.base import Engine
 from hirewall.exceptions import HirewallError, IndicatorError
@@ -92,7 +92,7 @@ def build_services(engine: Engine, settings: Settings) -> dict[str, Any]:
     from hirewall.reference import build_services as reference_services
 
     services: dict[str, Any] = dict(reference_services(settings))
-    services["org_egress"] = learn_org_egress(engine, settings)
+    services["org_egress"] = learn_org_egress(engine, settings, services.get("ip"))
     return services
 
 
@@ -220,6 +220,8 @@ def scan(
             "indicators_skipped": sorted(set(indicators) - set(hit_counts)),
             "hits_per_indicator": dict(sorted(hit_counts.items())),
         }
+        if isinstance(egress := ctx.services.get("org_egress"), OrgEgressSet):
+            coverage["org_egress"] = egress.summary()
         scan_result = ScanResult(
             out, result, persons, rings, facilitators, ring_of, timings, coverage, warnings, sanctions
         )

@@ -39,7 +39,9 @@ class Settings:
     partner_domains: tuple[str, ...] = ()
     """Domains of real staffing and IT-service partners, protected against lookalikes."""
     shared_egress_min_people: int = 25
-    """An IP used by at least this many people is learned as shared infrastructure (office, VPN, CGNAT)."""
+    """An IP used by at least this many people is learned as shared infrastructure (office, VPN,
+    CGNAT); so is an ordinary IP whose /24 block is. A small organization's bar is lower: 5% of
+    the people in its sign-in log, at least 5 (:func:`hirewall.egress.learning_bar`)."""
     linkage: bool = True
     """Run Splink probabilistic linkage (same-person and shared-operator links)."""
     retrain_linkage: bool = False

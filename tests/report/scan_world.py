@@ -238,6 +238,7 @@ def write_scan(
             "indicators_run": sorted({i[0] for i in SHARED} | {i[0] for i in SOLO}),
             "indicators_skipped": ["usb_kvm"],
             "hits_per_indicator": {i[0]: 3 for i in SHARED + SOLO},
+            "org_egress": {"told_ranges": 1, "learned_ips": 6, "learning_bar": 25},
         },
         "timings_s": {"ingest": 0.1},
         "masked": masked,

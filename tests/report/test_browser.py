@@ -75,6 +75,8 @@ def test_overview(browser: Browser, report: Path, shots: Path) -> None:
     assert int(cards["records scored"]) == sum(bands.values())
     assert browser.eval("document.querySelectorAll('table.coverage-tables tbody tr').length") == 7
     assert browser.eval("document.querySelectorAll('table.coverage-families tbody tr').length") == 6
+    egress = browser.eval("document.getElementById('org-egress').textContent")
+    assert "1 declared range(s); 6 address(es) learned" in egress and "25 or more people" in egress
     browser.screenshot(shots / "overview.png")
 
 

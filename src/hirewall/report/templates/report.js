@@ -65,6 +65,13 @@
     });
     out.push(el("h3", {}, "Coverage: indicator families"),
       table(["family", "had hits", { label: "indicators run", num: 1 }, { label: "hits", num: 1 }, { label: "skipped (no data)", num: 1 }], famRows, "coverage-families"));
+    const eg = cov.org_egress;
+    if (eg && eg.learning_bar) {
+      out.push(el("p", { class: "muted small", id: "org-egress" }, "Your own egress (never evidence): " +
+        eg.told_ranges + " declared range(s); " + eg.learned_ips + " address(es) learned as shared " +
+        "infrastructure, each used by " + eg.learning_bar + " or more people or in a /24 pool that is. " +
+        "Declare yours with HIREWALL_ORG_EGRESS_CIDRS."));
+    }
     if (D.quarantine.length) {
       out.push(el("h3", {}, "Quarantine (values are not shown)"),
         table(["table", "column", "reason", "action", { label: "count", num: 1 }],
