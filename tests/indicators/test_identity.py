@@ -245,3 +245,24 @@ def test_freemail_word_digits_pattern(email, fires) -> None:
 def test_placeholder_shared_by_a_crowd_is_not_evidence() -> None:
     people = [person(f"p{i}", "P", f"N{i}", phone="4155550000") for i in range(45)]
     assert not fired(idn.phone_shared_across_people, context(store(people=people)))
+
+
+@pytest.mark.parametrize(
+    ("zips", "fires"),
+    [(("62701", "10001", "94110"), True), (("62701", "62702", "62703"), False)],
+    ids=["homes-across-the-country", "homes-in-one-area"],
+)
+def test_a_vendors_people_sharing_a_ship_to_are_linked_unless_they_live_in_one_area(zips, fires) -> None:
+    vendors = [{"vendor_id": "v1", "name": "Front LLC"}]
+    people = [
+        person(r, "P", r.upper(), vendor_id="v1", street=f"{i} Oak St", zip=z)
+        for i, (r, z) in enumerate(zip("abc", zips, strict=True))
+    ]
+    shipments = [
+        {"shipment_id": f"s{r}", "record_id": r, "ship_line1": "7 Office Plaza", "ship_city": "Springfield",
+         "ship_region": "IL", "ship_postal_code": "62701", "ship_country": "US", "shipped_at": "2024-03-01"}
+        for r in "abc"
+    ]  # fmt: skip
+    ctx = context(store(people=people, vendors=vendors, shipments=shipments))
+    # the vendor's branch office as a delivery point links nobody
+    assert fired(idn.placed_by_vendor_of_linked_people, ctx) == (set("abc") if fires else set())

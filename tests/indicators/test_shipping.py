@@ -70,6 +70,21 @@ def test_laptop_farm_links_people_who_do_not_live_there() -> None:
 
 
 @pytest.mark.parametrize(
+    ("zips", "fires"),
+    [(("62701", "10001", "94110"), True), (("62701", "62702", "62703"), False), (("62701", "62702"), True)],
+    ids=["homes-across-the-country", "homes-in-one-area", "a-pair-in-one-area"],
+)
+def test_an_address_receiving_devices_for_people_of_one_area_is_an_office_not_a_farm(zips, fires) -> None:
+    people = [
+        person(r, "P", r.upper(), street=f"{i} Oak St", zip=z)
+        for i, (r, z) in enumerate(zip("abc"[: len(zips)], zips, strict=True))
+    ]
+    who = {p["record_id"] for p in people}
+    ctx = context(store(people=people, shipments=[ship(r, "7 Office Plaza", "62701") for r in sorted(who)]))
+    assert fired(sh.ship_to_shared_across_people, ctx) == (who if fires else set())
+
+
+@pytest.mark.parametrize(
     ("people", "shipments"),
     [
         pytest.param(

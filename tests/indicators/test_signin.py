@@ -89,6 +89,25 @@ def test_shared_residential_ip_of_three_people_is_strong(services) -> None:
 
 
 @pytest.mark.parametrize(
+    ("zips", "strong"),
+    [(("62701", "10001", "94110"), True), (("62701", "62702", "62703"), False), (("62701", "62702"), True)],
+    ids=["homes-across-the-country", "homes-in-one-area", "a-pair-in-one-area"],
+)
+def test_an_ip_shared_by_people_who_mostly_live_in_one_area_is_a_local_place_not_a_farm(
+    zips, strong, services
+) -> None:
+    people = [
+        person(r, "P", r.upper(), street=f"{i} Oak St", zip=z)
+        for i, (r, z) in enumerate(zip("abc"[: len(zips)], zips, strict=True))
+    ]
+    who = {p["record_id"] for p in people}
+    ctx = context(store(people=people, signins=[x for r in sorted(who) for x in days(r, FARM_IP)]), services)
+    # a branch office or co-working space on a home-style line: still a weak shared link
+    assert fired(si.egress_ip_shared_by_several_people, ctx) == (who if strong else set())
+    assert fired(si.egress_ip_shared_across_people, ctx) == (set() if strong else who)
+
+
+@pytest.mark.parametrize(
     ("people", "ip", "n_days", "weak", "strong"),
     [
         ([person("a", "Ann", "Lee", **HOME), person("b", "Bo", "Lee", **HOME)], FARM_IP, 2, set(), set()),

@@ -22,6 +22,23 @@ MAX_SHARED_PEOPLE = 40
 """Above this many people a shared thing is a hub or placeholder (the ring finder's cap too)."""
 MAX_EVIDENCE = 10
 """Evidence rows kept per hit."""
+LOCAL_PLACE_SHARE = 0.8
+"""A place (a sign-in IP, a ship-to address) shared by :data:`LOCAL_PLACE_MIN_PEOPLE` or more
+people of whom at least this share live in one postal area (:func:`postal_area_sql`) is a
+local place: a branch office, a co-working space. A laptop farm serves personas whose homes
+on file are all over the country, because their identities are."""
+LOCAL_PLACE_MIN_PEOPLE = 3
+"""Two people of one area sharing a place say little about it: on the hard tuning worlds, two
+personas with homes in the laptop farm's own city lost their farm link when pairs counted."""
+
+
+def postal_area_sql(key: str) -> str:
+    """SQL for the postal area of an address or building key (``country|postal|street``):
+    the country and the first three characters of the postal code (a US ZIP3, a UK outward
+    code's start), or NULL when the key has no postal code that long."""
+    part = f"split_part({key}, '|', 2)"
+    return f"CASE WHEN length({part}) >= 3 THEN split_part({key}, '|', 1) || '|' || left({part}, 3) END"
+
 
 FREEMAIL_DOMAINS = frozenset(
     {
@@ -63,21 +80,37 @@ lkeys AS (
 ),
 lk AS (
   SELECT DISTINCT l.record_id, l.k, pk.person_key, pk.vendor_id,
-         coalesce(pk.home_address_key, 'p:' || pk.person_key) AS home
+         coalesce(pk.home_address_key, 'p:' || pk.person_key) AS home, {area} AS area
   FROM lkeys l JOIN pk USING (record_id)
 ),
+lareas AS (
+  SELECT k, max(n) AS local_people FROM (
+    SELECT k, area, count(DISTINCT person_key) AS n FROM lk
+    WHERE k LIKE 'address:%' AND area IS NOT NULL GROUP BY k, area
+  ) AS per_area GROUP BY k
+),
 lgroups AS (
-  SELECT k FROM lk GROUP BY k
+  SELECT lk.k FROM lk LEFT JOIN lareas ON lk.k = lareas.k GROUP BY lk.k, lareas.local_people
   HAVING count(DISTINCT person_key) BETWEEN 2 AND {max_people} AND count(DISTINCT home) >= 2
+     AND NOT (count(DISTINCT person_key) >= {local_min}
+              AND coalesce(lareas.local_people, 0) >= {local_share} * count(DISTINCT person_key))
 ),
 linked AS (SELECT DISTINCT lk.record_id, lk.k FROM lk JOIN lgroups USING (k))"""
 """CTEs ``lk`` and ``linked``: records sharing a contact, id, account or ship-to with someone
-who does not live with them. Needs ``pk`` first. Format ``max_people`` before use."""
+who does not live with them (a ship-to of three or more people who mostly live in one postal
+area is a local place, not a link: :data:`LOCAL_PLACE_SHARE`). Needs ``pk`` first. Fill it with
+:func:`strong_keys_cte`."""
 
 
 def strong_keys_cte() -> str:
-    """The ``lk``/``lgroups``/``linked`` CTEs with the hub cap filled in."""
-    return STRONG_KEYS_CTE.format(max_people=int(MAX_SHARED_PEOPLE))
+    """The ``lk``/``lareas``/``lgroups``/``linked`` CTEs with the hub cap and the local-place
+    share filled in."""
+    return STRONG_KEYS_CTE.format(
+        max_people=int(MAX_SHARED_PEOPLE),
+        area=postal_area_sql("pk.home_building_key"),
+        local_share=float(LOCAL_PLACE_SHARE),
+        local_min=int(LOCAL_PLACE_MIN_PEOPLE),
+    )
 
 
 def evidence(rows: Iterable[Mapping[str, Any]], limit: int = MAX_EVIDENCE) -> tuple[dict[str, Any], ...]:

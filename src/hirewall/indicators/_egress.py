@@ -6,7 +6,9 @@ more (learned shared infrastructure: offices, VPN concentrators, carrier NAT), a
 A sharing of a residential (not VPN or data-centre) address is *strong* when the people share
 no home and there are three or more of them, or two who each used it over a day or more
 (their first and last sign-in from it at least 24 hours apart: one working session that
-crosses midnight UTC spans two dates but is not regular use); otherwise it is *weak*.
+crosses midnight UTC spans two dates but is not regular use), unless there are three or more
+and most of them live in one postal area (a local place: a branch office, a co-working space;
+:data:`~hirewall.indicators._common.LOCAL_PLACE_SHARE`); otherwise it is *weak*.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from hirewall.indicators._common import PEOPLE_CTE, group_hits, share_strength
+from hirewall.indicators._common import (
+    LOCAL_PLACE_MIN_PEOPLE,
+    LOCAL_PLACE_SHARE,
+    PEOPLE_CTE,
+    group_hits,
+    postal_area_sql,
+    share_strength,
+)
 from hirewall.indicators._ipinfo import RISKY_KINDS
 from hirewall.indicators.base import Context, Hit, indicator
 
@@ -26,6 +35,7 @@ s AS (
 ),
 u AS (
   SELECT s.ip, s.record_id, pk.person_key, coalesce(pk.home_building_key, 'p:' || pk.person_key) AS home,
+         {postal_area_sql("pk.home_building_key")} AS area,
          count(DISTINCT s.day) AS days, min(s.day) AS first_day, max(s.day) AS last_day,
          min(s.signed_in_at) AS first_at, max(s.signed_in_at) AS last_at
   FROM s JOIN pk USING (record_id) GROUP BY ALL
@@ -35,9 +45,15 @@ g AS (
          count(DISTINCT person_key) FILTER (WHERE last_at >= first_at + INTERVAL 1 DAY) AS regular
   FROM u GROUP BY ip
   HAVING count(DISTINCT person_key) BETWEEN 2 AND ? AND count(DISTINCT home) >= 2
+),
+areas AS (
+  SELECT ip, max(n) AS local_people FROM (
+    SELECT ip, area, count(DISTINCT person_key) AS n FROM u WHERE area IS NOT NULL GROUP BY ip, area
+  ) AS per_area GROUP BY ip
 )
-SELECT u.ip, u.record_id, u.days, u.first_day, u.last_day, g.persons, g.homes, g.regular
-FROM u JOIN g USING (ip) ORDER BY u.ip, u.record_id
+SELECT u.ip, u.record_id, u.days, u.first_day, u.last_day, g.persons, g.homes, g.regular,
+       coalesce(areas.local_people, 0) AS local_people
+FROM u JOIN g USING (ip) LEFT JOIN areas USING (ip) ORDER BY u.ip, u.record_id
 """  # noqa: S608 (composed only of our own SQL constants)
 MIN_STRONG_PEOPLE = 3
 
@@ -58,11 +74,16 @@ def _classified(ctx: Context) -> Iterator[tuple[bool, dict[str, Any]]]:
                 verdict[ip] = (
                     kind not in RISKY_KINDS
                     and int(row["homes"]) == int(row["persons"])
+                    and not _local_place(int(row["persons"]), int(row["local_people"]))
                     and (int(row["persons"]) >= MIN_STRONG_PEOPLE or int(row["regular"]) >= 2)
                 )
         strong = verdict[ip]
         if strong is not None:
             yield strong, row
+
+
+def _local_place(persons: int, local_people: int) -> bool:
+    return persons >= LOCAL_PLACE_MIN_PEOPLE and local_people >= LOCAL_PLACE_SHARE * persons
 
 
 def _hits(ctx: Context, want_strong: bool, indicator_id: str) -> Iterator[Hit]:
@@ -104,8 +125,11 @@ def egress_ip_shared_by_several_people(ctx: Context) -> Iterable[Hit]:
 
     Three or more people with different homes signed in from the same residential IP
     address, or two who each used it over a day or more (first and last sign-in from it at
-    least 24 hours apart). That is how laptops kept together in one house (a laptop farm)
-    look from the identity provider. Innocent explanation: a shared workspace on a home
-    connection; addresses used by very many people are ignored.
+    least 24 hours apart), and three or more do not mostly live in one postal area. That is how
+    laptops kept together in one house (a laptop farm) look from the identity provider: its
+    personas' homes on file are all over the country. Innocent explanation: a shared
+    workspace on a home connection; addresses used by very many people, and places shared
+    by people who mostly live in one area (a branch office, a co-working space), are not
+    counted here.
     """
     return _hits(ctx, True, "egress_ip_shared_by_several_people")

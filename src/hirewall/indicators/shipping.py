@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from hirewall.indicators._common import MAX_SHARED_PEOPLE, PEOPLE_CTE, evidence, group_hits, share_strength
+from hirewall.indicators._common import (
+    LOCAL_PLACE_MIN_PEOPLE,
+    LOCAL_PLACE_SHARE,
+    MAX_SHARED_PEOPLE,
+    PEOPLE_CTE,
+    evidence,
+    group_hits,
+    postal_area_sql,
+    share_strength,
+)
 from hirewall.indicators._history import home_then_view
 from hirewall.indicators.base import Context, Hit, Indicator, indicator
 
@@ -97,6 +106,7 @@ FARM_SQL = f"""
 WITH {PEOPLE_CTE},
 s AS (
   SELECT s.record_id, s.ship_address_key, s.ship_building_key, pk.person_key, pk.home_building_key,
+         {postal_area_sql("pk.home_building_key")} AS area,
          bool_or(c.record_id IS NOT NULL) AS moved_in,
          bool_or(s.shipment_id IN (SELECT shipment_id FROM __hw_home_then)) AS lived_there
   FROM shipments s JOIN pk USING (record_id)
@@ -115,12 +125,20 @@ g AS (
   SELECT ship_address_key, count(DISTINCT person_key) AS persons FROM nr GROUP BY 1
   HAVING count(DISTINCT person_key) BETWEEN 2 AND ?
 ),
+areas AS (
+  SELECT ship_address_key, max(n) AS local_people FROM (
+    SELECT ship_address_key, area, count(DISTINCT person_key) AS n FROM nr
+    WHERE area IS NOT NULL AND NOT moved_in GROUP BY 1, 2
+  ) AS per_area GROUP BY 1
+),
 res AS (
   SELECT ship_address_key, count(DISTINCT person_key) AS residents FROM s
   WHERE (home_building_key = ship_building_key AND NOT moved_in) OR lived_there GROUP BY 1
 )
 SELECT DISTINCT nr.record_id, nr.ship_address_key, g.persons, coalesce(res.residents, 0) AS residents
 FROM nr JOIN g USING (ship_address_key) LEFT JOIN res USING (ship_address_key)
+LEFT JOIN areas USING (ship_address_key)
+WHERE NOT (g.persons >= ? AND coalesce(areas.local_people, 0) >= ? * g.persons)
 ORDER BY nr.ship_address_key, nr.record_id
 """  # noqa: S608 (composed only of our own SQL constants)
 
@@ -139,12 +157,16 @@ def ship_to_shared_across_people(ctx: Context) -> Iterable[Hit]:
     Company devices for two or more different people went to the same address, and none of
     them gives it (or its building) as their home, now or (by their address history) on the
     shipping day, or only since an address change in the 30 days before the device shipped.
-    This is the shape of a laptop farm.
-    Innocent explanations: a shared office or co-working space used as a delivery point;
-    addresses receiving devices for very many people are treated as offices and ignored.
+    This is the shape of a laptop farm, whose personas' homes on file are all over the
+    country. Innocent explanations: a shared office or co-working space used as a delivery
+    point; addresses receiving devices for very many people, or for three or more who mostly
+    live in one postal area (a branch office; someone who moved to the address just before
+    counts as living elsewhere), are treated as offices and ignored.
     """
     with home_then_view(ctx.engine, CHANGE_WINDOW_DAYS):
-        rows = ctx.engine.records(FARM_SQL, [CHANGE_WINDOW_DAYS, MAX_SHARED_PEOPLE])
+        rows = ctx.engine.records(
+            FARM_SQL, [CHANGE_WINDOW_DAYS, MAX_SHARED_PEOPLE, LOCAL_PLACE_MIN_PEOPLE, LOCAL_PLACE_SHARE]
+        )
     yield from group_hits(
         rows,
         indicator_id="ship_to_shared_across_people",
