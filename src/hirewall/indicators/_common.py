@@ -40,6 +40,19 @@ def postal_area_sql(key: str) -> str:
     return f"CASE WHEN length({part}) >= 3 THEN split_part({key}, '|', 1) || '|' || left({part}, 3) END"
 
 
+def local_areas_cte(name: str, source: str, place: str, where: str = "TRUE") -> str:
+    """CTE ``name(place, local_people)``: for each place (``place`` column) of ``source``, whose
+    rows carry ``person_key`` and ``area`` (:func:`postal_area_sql`), the most people who live
+    in one postal area; rows failing ``where`` do not count. Compare with
+    :data:`LOCAL_PLACE_SHARE` of the place's people."""
+    return f"""{name} AS (
+  SELECT {place}, max(n) AS local_people FROM (
+    SELECT {place}, area, count(DISTINCT person_key) AS n FROM {source}
+    WHERE area IS NOT NULL AND ({where}) GROUP BY {place}, area
+  ) AS per_area GROUP BY {place}
+)"""  # noqa: S608 (composed only of our own SQL constants and column names)
+
+
 FREEMAIL_DOMAINS = frozenset(
     {
         "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "outlook.com", "hotmail.com",
@@ -83,12 +96,7 @@ lk AS (
          coalesce(pk.home_address_key, 'p:' || pk.person_key) AS home, {area} AS area
   FROM lkeys l JOIN pk USING (record_id)
 ),
-lareas AS (
-  SELECT k, max(n) AS local_people FROM (
-    SELECT k, area, count(DISTINCT person_key) AS n FROM lk
-    WHERE k LIKE 'address:%' AND area IS NOT NULL GROUP BY k, area
-  ) AS per_area GROUP BY k
-),
+{lareas},
 lgroups AS (
   SELECT lk.k FROM lk LEFT JOIN lareas ON lk.k = lareas.k GROUP BY lk.k, lareas.local_people
   HAVING count(DISTINCT person_key) BETWEEN 2 AND {max_people} AND count(DISTINCT home) >= 2
@@ -108,6 +116,7 @@ def strong_keys_cte() -> str:
     return STRONG_KEYS_CTE.format(
         max_people=int(MAX_SHARED_PEOPLE),
         area=postal_area_sql("pk.home_building_key"),
+        lareas=local_areas_cte("lareas", "lk", "k", where="k LIKE 'address:%'"),
         local_share=float(LOCAL_PLACE_SHARE),
         local_min=int(LOCAL_PLACE_MIN_PEOPLE),
     )

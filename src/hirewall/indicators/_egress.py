@@ -21,6 +21,7 @@ from hirewall.indicators._common import (
     LOCAL_PLACE_SHARE,
     PEOPLE_CTE,
     group_hits,
+    local_areas_cte,
     postal_area_sql,
     share_strength,
 )
@@ -46,11 +47,7 @@ g AS (
   FROM u GROUP BY ip
   HAVING count(DISTINCT person_key) BETWEEN 2 AND ? AND count(DISTINCT home) >= 2
 ),
-areas AS (
-  SELECT ip, max(n) AS local_people FROM (
-    SELECT ip, area, count(DISTINCT person_key) AS n FROM u WHERE area IS NOT NULL GROUP BY ip, area
-  ) AS per_area GROUP BY ip
-)
+{local_areas_cte("areas", "u", "ip")}
 SELECT u.ip, u.record_id, u.days, u.first_day, u.last_day, g.persons, g.homes, g.regular,
        coalesce(areas.local_people, 0) AS local_people
 FROM u JOIN g USING (ip) LEFT JOIN areas USING (ip) ORDER BY u.ip, u.record_id
@@ -125,11 +122,11 @@ def egress_ip_shared_by_several_people(ctx: Context) -> Iterable[Hit]:
 
     Three or more people with different homes signed in from the same residential IP
     address, or two who each used it over a day or more (first and last sign-in from it at
-    least 24 hours apart), and three or more do not mostly live in one postal area. That is how
-    laptops kept together in one house (a laptop farm) look from the identity provider: its
-    personas' homes on file are all over the country. Innocent explanation: a shared
-    workspace on a home connection; addresses used by very many people, and places shared
-    by people who mostly live in one area (a branch office, a co-working space), are not
-    counted here.
+    least 24 hours apart), unless three or more share it and most of them live in one postal
+    area. That is how laptops kept together in one house (a laptop farm) look from the
+    identity provider: its personas' homes on file are all over the country. Innocent
+    explanation: a shared workspace on a home connection; addresses used by very many
+    people, and places shared by people who mostly live in one area (a branch office, a
+    co-working space), are not counted here.
     """
     return _hits(ctx, True, "egress_ip_shared_by_several_people")

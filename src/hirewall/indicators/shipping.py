@@ -17,6 +17,7 @@ from hirewall.indicators._common import (
     PEOPLE_CTE,
     evidence,
     group_hits,
+    local_areas_cte,
     postal_area_sql,
     share_strength,
 )
@@ -125,12 +126,7 @@ g AS (
   SELECT ship_address_key, count(DISTINCT person_key) AS persons FROM nr GROUP BY 1
   HAVING count(DISTINCT person_key) BETWEEN 2 AND ?
 ),
-areas AS (
-  SELECT ship_address_key, max(n) AS local_people FROM (
-    SELECT ship_address_key, area, count(DISTINCT person_key) AS n FROM nr
-    WHERE area IS NOT NULL AND NOT moved_in GROUP BY 1, 2
-  ) AS per_area GROUP BY 1
-),
+{local_areas_cte("areas", "nr", "ship_address_key", where="NOT moved_in")},
 res AS (
   SELECT ship_address_key, count(DISTINCT person_key) AS residents FROM s
   WHERE (home_building_key = ship_building_key AND NOT moved_in) OR lived_there GROUP BY 1
