@@ -196,6 +196,29 @@ def test_a_lone_persona_joins_the_cluster_nearest_in_time() -> None:
     assert _dated_rings(hits, dates, extra) == [("a1", "a2", "a3"), ("b1", "b2", "lone")]
 
 
+def test_lone_people_months_from_the_only_cluster_on_a_list_are_another_team() -> None:
+    from datetime import date, timedelta
+
+    extra = {"photo": fake_indicator("photo", link="strong")}
+    team = [hit(x, "photo", group="photo:1") for x in ("a1", "a2", "a3")]
+    start = date(2024, 1, 1)
+    dates = {"a1": start, "a2": start + timedelta(days=10), "a3": start + timedelta(days=20)}
+    # one lent account pays the team and, later, two people with no artefact of their own;
+    # the gaps (100 days, then 40) chain them all into one wave of the account
+    dates |= {"x": start + timedelta(days=120), "y": start + timedelta(days=160)}
+    lent = [hit(p, "shared_account", group="account:lent") for p in ("a3", "x", "y")]
+    assert _dated_rings(team + lent, dates, extra) == [("a1", "a2", "a3"), ("x", "y")]
+    # within 90 days of a member they are taken for the team's own; each is measured against
+    # the people the team already held, not against the others that the account brings
+    dates |= {"x": start + timedelta(days=100), "y": start + timedelta(days=110)}
+    assert _dated_rings(team + lent, dates, extra) == [("a1", "a2", "a3", "x", "y")]
+    # a referrer's referees are its operator's whenever they arrive
+    referral = {"referred": fake_indicator("referred", link="strong")}
+    dates |= {"x": start + timedelta(days=120), "y": start + timedelta(days=160)}
+    refs = [hit(p, "referred", group="referral:a3") for p in ("a3", "x", "y")]
+    assert _dated_rings(team + refs, dates, {**extra, **referral}) == [("a1", "a2", "a3", "x", "y")]
+
+
 def test_facilitator_kind_weights_name_real_group_kinds() -> None:
     import re
     from pathlib import Path

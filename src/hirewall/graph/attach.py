@@ -25,6 +25,20 @@ and its internet connection are the same place and the same paid helper, so shar
 counts once. Other kinds (a payout account, a front agency, a referrer) each count once: two
 referrers of one referral chain are not two independent helpers."""
 
+JOIN_WITHIN_DAYS = 90
+"""A lone person joins a cluster through a facilitator only if they arrived within this many
+days of one of its members. A facilitator's list is one wave (gaps of at most
+:data:`~hirewall.indicators._waves.WAVE_DAYS` between consecutive arrivals), and waves of two
+teams that one farm, lender or front serves can chain into one; a person three months from
+every member of the cluster is more likely the other team's. Set on normal tuning worlds
+(101, 102, 111-113, 122-124, 92104-92106, 94101, 94104, 94107): of the lone people joined to
+the only cluster on a list, 18 arrived more than 90 days from every member and all 18 were
+another ring's; at 60 days, 9 of 34 were the cluster's own."""
+
+SAME_OPERATOR_KINDS = frozenset({"referral"})
+"""Facilitator kinds that tie people whenever they arrive: a referrer refers later personas of
+its own operator, months after the first."""
+
 
 class Facilitated:
     """People joined by facilitator things, attached to clusters.
@@ -36,6 +50,7 @@ class Facilitated:
         self.uf, self.when = uf, when
         self.lists = [sorted(set(people)) for _, people in lists]
         self.facilitator = [FACILITATOR_OF_KIND.get(kind, kind) for kind, _ in lists]
+        self.timeless = [kind in SAME_OPERATOR_KINDS for kind, _ in lists]
         self.of_person: dict[str, set[int]] = defaultdict(set)
         for i, people in enumerate(self.lists):
             for p in people:
@@ -63,6 +78,15 @@ class Facilitated:
         days = [abs((d - self.when[m]).days) for m in members[root] if d is not None and m in self.when]
         return float(min(days)) if days else float("inf")
 
+    def _apart(self, i: int, root: str, roots: list[str], members: Mapping[str, list[str]]) -> list[str]:
+        """The lone people of list ``i`` who arrived more than :data:`JOIN_WITHIN_DAYS` from
+        every member of the cluster ``root`` (people or clusters without dates are near)."""
+        if self.timeless[i]:
+            return []
+        return [
+            r for r in roots if r != root and JOIN_WITHIN_DAYS < self._gap(r, root, members) < float("inf")
+        ]
+
     def attach(self) -> None:
         """Join people through facilitator things without fusing established clusters.
 
@@ -75,7 +99,10 @@ class Facilitated:
         a cluster before it meets another team at the farm. Then things shared by few people
         go first, so a team tied only by its own farm and account is already a cluster when a
         front agency that serves several teams comes up. A lone person joins the cluster it
-        shares most things with, then the one whose arrivals are nearest its own.
+        shares most things with, then the one whose arrivals are nearest its own; where the
+        thing serves one cluster, a lone person that arrived more than
+        :data:`JOIN_WITHIN_DAYS` from all its members joins the other such people instead
+        (except on a referrer's list, :data:`SAME_OPERATOR_KINDS`).
         """
         uf = self.uf
         for p in self.of_person:
@@ -90,12 +117,16 @@ class Facilitated:
 
         for a, b in self._people_sharing_facilitators():
             union(a, b)
-        for people in sorted(self.lists, key=len):
+        for i in sorted(range(len(self.lists)), key=lambda i: len(self.lists[i])):
+            people = self.lists[i]
             roots = sorted({uf.find(p) for p in people})
             big = [r for r in roots if uf.size[r] >= 2]
             if len(big) <= 1:
-                for r in roots[1:]:
-                    union(roots[0], r)
+                apart = self._apart(i, big[0], roots, members) if big else []
+                near = [r for r in roots if r not in apart]
+                for group in (near, apart):
+                    for r in group[1:]:
+                        union(group[0], r)
                 continue
             things = {r: self._things(r, members) for r in big}
             for a, b in combinations(big, 2):
