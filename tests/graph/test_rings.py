@@ -212,6 +212,10 @@ def test_lone_people_months_from_the_only_cluster_on_a_list_are_another_team() -
     # the people the team already held, not against the others that the account brings
     dates |= {"x": start + timedelta(days=100), "y": start + timedelta(days=110)}
     assert _dated_rings(team + lent, dates, extra) == [("a1", "a2", "a3", "x", "y")]
+    # once someone is that far, those nearer to them than to the team go with them: y is 80
+    # days from the team but 30 from x
+    dates |= {"x": start + timedelta(days=130), "y": start + timedelta(days=100)}
+    assert _dated_rings(team + lent, dates, extra) == [("a1", "a2", "a3"), ("x", "y")]
     # a referrer's referees are its operator's whenever they arrive
     referral = {"referred": fake_indicator("referred", link="strong")}
     dates |= {"x": start + timedelta(days=120), "y": start + timedelta(days=160)}

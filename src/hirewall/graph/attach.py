@@ -33,7 +33,8 @@ teams that one farm, lender or front serves can chain into one; a person three m
 every member of the cluster is more likely the other team's. Set on normal tuning worlds
 (101, 102, 111-113, 122-124, 92104-92106, 94101, 94104, 94107): of the lone people joined to
 the only cluster on a list, 18 arrived more than 90 days from every member and all 18 were
-another ring's; at 60 days, 9 of 34 were the cluster's own."""
+another ring's; at 60 days, 9 of 34 were the cluster's own. The lone people nearer in time to
+those 18 than to the cluster go with them: 5 more were another ring's, and 1 the cluster's."""
 
 SAME_OPERATOR_KINDS = frozenset({"referral"})
 """Facilitator kinds that tie people whenever they arrive: a referrer refers later personas of
@@ -87,6 +88,11 @@ class Facilitated:
             r for r in roots if r != root and JOIN_WITHIN_DAYS < self._gap(r, root, members) < float("inf")
         ]
 
+    def _nearer(self, person: str, others: list[str], root: str, members: Mapping[str, list[str]]) -> bool:
+        """Whether the person arrived nearer one of ``others`` (lone people) than any member of
+        the cluster ``root``."""
+        return min(self._gap(person, q, members) for q in others) < self._gap(person, root, members)
+
     def attach(self) -> None:
         """Join people through facilitator things without fusing established clusters.
 
@@ -100,9 +106,10 @@ class Facilitated:
         go first, so a team tied only by its own farm and account is already a cluster when a
         front agency that serves several teams comes up. A lone person joins the cluster it
         shares most things with, then the one whose arrivals are nearest its own; where the
-        thing serves one cluster, a lone person that arrived more than
-        :data:`JOIN_WITHIN_DAYS` from all its members joins the other such people instead
-        (except on a referrer's list, :data:`SAME_OPERATOR_KINDS`).
+        thing serves one cluster, the lone people that arrived more than
+        :data:`JOIN_WITHIN_DAYS` from all its members are another team, which the lone people
+        nearer them in time than to the cluster join (except on a referrer's list,
+        :data:`SAME_OPERATOR_KINDS`).
         """
         uf = self.uf
         for p in self.of_person:
@@ -123,6 +130,9 @@ class Facilitated:
             big = [r for r in roots if uf.size[r] >= 2]
             if len(big) <= 1:
                 apart = self._apart(i, big[0], roots, members) if big else []
+                if apart:
+                    later = [r for r in roots if r != big[0] and r not in apart]
+                    apart += [r for r in later if self._nearer(r, apart, big[0], members)]
                 near = [r for r in roots if r not in apart]
                 for group in (near, apart):
                     for r in group[1:]:
