@@ -26,15 +26,16 @@ counts once. Other kinds (a payout account, a front agency, a referrer) each cou
 referrers of one referral chain are not two independent helpers."""
 
 JOIN_WITHIN_DAYS = 90
-"""A lone person joins a cluster through a facilitator only if they arrived within this many
-days of one of its members. A facilitator's list is one wave (gaps of at most
-:data:`~hirewall.indicators._waves.WAVE_DAYS` between consecutive arrivals), and waves of two
-teams that one farm, lender or front serves can chain into one; a person three months from
-every member of the cluster is more likely the other team's. Set on normal tuning worlds
-(101, 102, 111-113, 122-124, 92104-92106, 94101, 94104, 94107): of the lone people joined to
-the only cluster on a list, 18 arrived more than 90 days from every member and all 18 were
-another ring's; at 60 days, 9 of 34 were the cluster's own. The lone people nearer in time to
-those 18 than to the cluster go with them: 5 more were another ring's, and 1 the cluster's."""
+"""A lone person on a facilitator's list that serves one cluster joins it only if they arrived
+within this many days of one of its members (and not nearer to someone who did not). A list is
+one wave (gaps of at most :data:`~hirewall.indicators._waves.WAVE_DAYS` between consecutive
+arrivals), and waves of two teams that one farm, lender or front serves can chain into one; a
+person three months from every member of the cluster is more likely the other team's. Set on
+normal tuning worlds (101, 102, 111-113, 122-124, 92104-92106, 94101, 94104, 94107): of the
+lone people joined to the only cluster on a list, 18 arrived more than 90 days from every
+member and all 18 were another ring's; at 60 days, 9 of 34 were the cluster's own. The lone
+people nearer in time to those 18 than to the cluster go with them: 5 more were another ring's,
+and 1 the cluster's."""
 
 SAME_OPERATOR_KINDS = frozenset({"referral"})
 """Facilitator kinds that tie people whenever they arrive: a referrer refers later personas of
