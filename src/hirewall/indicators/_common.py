@@ -40,6 +40,20 @@ def postal_area_sql(key: str) -> str:
     return f"CASE WHEN length({part}) >= 3 THEN split_part({key}, '|', 1) || '|' || left({part}, 3) END"
 
 
+def is_local_place(persons: int, local_people: int) -> bool:
+    """Whether a place shared by ``persons`` people, ``local_people`` of whom live in one postal
+    area, is a local place (:data:`LOCAL_PLACE_SHARE`, :data:`LOCAL_PLACE_MIN_PEOPLE`)."""
+    return persons >= LOCAL_PLACE_MIN_PEOPLE and local_people >= LOCAL_PLACE_SHARE * persons
+
+
+def local_place_sql(persons: str, local_people: str) -> str:
+    """:func:`is_local_place` as SQL over two SQL expressions (``local_people`` may be NULL)."""
+    return (
+        f"({persons} >= {int(LOCAL_PLACE_MIN_PEOPLE)}"
+        f" AND coalesce({local_people}, 0) >= {float(LOCAL_PLACE_SHARE)} * {persons})"
+    )
+
+
 def local_areas_cte(name: str, source: str, place: str, where: str = "TRUE") -> str:
     """CTE ``name(place, local_people)``: for each place (``place`` column) of ``source``, whose
     rows carry ``person_key`` and ``area`` (:func:`postal_area_sql`), the most people who live
@@ -100,8 +114,7 @@ lk AS (
 lgroups AS (
   SELECT lk.k FROM lk LEFT JOIN lareas ON lk.k = lareas.k GROUP BY lk.k, lareas.local_people
   HAVING count(DISTINCT person_key) BETWEEN 2 AND {max_people} AND count(DISTINCT home) >= 2
-     AND NOT (count(DISTINCT person_key) >= {local_min}
-              AND coalesce(lareas.local_people, 0) >= {local_share} * count(DISTINCT person_key))
+     AND NOT {local_place}
 ),
 linked AS (SELECT DISTINCT lk.record_id, lk.k FROM lk JOIN lgroups USING (k))"""
 """CTEs ``lk`` and ``linked``: records sharing a contact, id, account or ship-to with someone
@@ -117,8 +130,7 @@ def strong_keys_cte() -> str:
         max_people=int(MAX_SHARED_PEOPLE),
         area=postal_area_sql("pk.home_building_key"),
         lareas=local_areas_cte("lareas", "lk", "k", where="k LIKE 'address:%'"),
-        local_share=float(LOCAL_PLACE_SHARE),
-        local_min=int(LOCAL_PLACE_MIN_PEOPLE),
+        local_place=local_place_sql("count(DISTINCT person_key)", "lareas.local_people"),
     )
 
 

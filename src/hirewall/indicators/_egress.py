@@ -17,10 +17,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from hirewall.indicators._common import (
-    LOCAL_PLACE_MIN_PEOPLE,
-    LOCAL_PLACE_SHARE,
     PEOPLE_CTE,
     group_hits,
+    is_local_place,
     local_areas_cte,
     postal_area_sql,
     share_strength,
@@ -71,16 +70,12 @@ def _classified(ctx: Context) -> Iterator[tuple[bool, dict[str, Any]]]:
                 verdict[ip] = (
                     kind not in RISKY_KINDS
                     and int(row["homes"]) == int(row["persons"])
-                    and not _local_place(int(row["persons"]), int(row["local_people"]))
+                    and not is_local_place(int(row["persons"]), int(row["local_people"]))
                     and (int(row["persons"]) >= MIN_STRONG_PEOPLE or int(row["regular"]) >= 2)
                 )
         strong = verdict[ip]
         if strong is not None:
             yield strong, row
-
-
-def _local_place(persons: int, local_people: int) -> bool:
-    return persons >= LOCAL_PLACE_MIN_PEOPLE and local_people >= LOCAL_PLACE_SHARE * persons
 
 
 def _hits(ctx: Context, want_strong: bool, indicator_id: str) -> Iterator[Hit]:

@@ -11,13 +11,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from hirewall.indicators._common import (
-    LOCAL_PLACE_MIN_PEOPLE,
-    LOCAL_PLACE_SHARE,
     MAX_SHARED_PEOPLE,
     PEOPLE_CTE,
     evidence,
     group_hits,
     local_areas_cte,
+    local_place_sql,
     postal_area_sql,
     share_strength,
 )
@@ -134,7 +133,7 @@ res AS (
 SELECT DISTINCT nr.record_id, nr.ship_address_key, g.persons, coalesce(res.residents, 0) AS residents
 FROM nr JOIN g USING (ship_address_key) LEFT JOIN res USING (ship_address_key)
 LEFT JOIN areas USING (ship_address_key)
-WHERE NOT (g.persons >= ? AND coalesce(areas.local_people, 0) >= ? * g.persons)
+WHERE NOT {local_place_sql("g.persons", "areas.local_people")}
 ORDER BY nr.ship_address_key, nr.record_id
 """  # noqa: S608 (composed only of our own SQL constants)
 
@@ -160,9 +159,7 @@ def ship_to_shared_across_people(ctx: Context) -> Iterable[Hit]:
     counts as living elsewhere), are treated as offices and ignored.
     """
     with home_then_view(ctx.engine, CHANGE_WINDOW_DAYS):
-        rows = ctx.engine.records(
-            FARM_SQL, [CHANGE_WINDOW_DAYS, MAX_SHARED_PEOPLE, LOCAL_PLACE_MIN_PEOPLE, LOCAL_PLACE_SHARE]
-        )
+        rows = ctx.engine.records(FARM_SQL, [CHANGE_WINDOW_DAYS, MAX_SHARED_PEOPLE])
     yield from group_hits(
         rows,
         indicator_id="ship_to_shared_across_people",
