@@ -106,6 +106,30 @@ def test_ftm_entities_read_back_valid(scan: Path) -> None:
     assert len(schemata["Employment"]) == sum(
         len(link["members"]) for link in links if link["kind"] == "vendor"
     )
+    pairs = sum(
+        len(link["members"]) * (len(link["members"]) - 1) // 2
+        for link in links
+        if link["kind"] not in {"address", "account", "vendor"}
+    )
+    assert pairs and len(schemata["UnknownLink"]) == pairs
+
+
+def test_ftm_links_personas_by_every_kind_of_link(scan: Path) -> None:
+    """National ids, referrers and probabilistic matches are links too: none is dropped."""
+    rings = _rings(scan)
+    a, b = rings[0]["members"][:2]
+    extra = {"nid": "123-45-6789", "referral": a, "linkage": f"{a}|{b}", "newkind": "x"}
+    rings[0]["links"] += [
+        {"group": f"{kind}:{key}", "kind": kind, "link": "weak", "indicators": ["i"], "members": [a, b]}
+        for kind, key in extra.items()
+    ]
+    (scan / "rings.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rings))
+    [path] = export(scan, "ftm")
+    entities = [model.get_proxy(json.loads(line)) for line in path.read_text().splitlines()]
+    roles = [e.first("role") for e in entities if e.schema.name == "UnknownLink"]
+    for text in ("share a national id: 123-45-6789", f"the same person: {a}", "share newkind: x"):
+        assert sum(text in r for r in roles) == 1, text
+    assert sum(f"referring, the same person: {a} " in r for r in roles) == 1
 
 
 def test_csv_and_json_tables(scan: Path) -> None:

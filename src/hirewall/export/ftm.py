@@ -5,7 +5,9 @@
 - ``BankAccount`` per shared payout account, with an ``Ownership`` (person → account);
 - ``Company`` per shared vendor, with an ``Employment`` (vendor → person);
 - ``Organization`` per ring, with a ``Membership`` (person → ring);
-- ``UnknownLink`` between personas sharing a phone, device, IP or email.
+- ``UnknownLink`` between every two personas joined by any other link: a shared phone, email,
+  device, egress IP, national id, résumé or photo, a common referrer, or a probabilistic
+  same-person match. No kind of link is left out.
 
 Written as JSON lines (one entity a line), the format ``ftm`` tools read.
 """
@@ -24,7 +26,18 @@ from hirewall.export.links import flagged, link_key, vendor_details
 from hirewall.masking import stable_id
 from hirewall.report.scanfiles import ScanFiles
 
-PAIR_KINDS = frozenset({"phone", "device", "ip", "email", "national_id", "resume", "photo", "referrer"})
+PAIR_ROLES = {
+    "phone": "share a phone",
+    "email": "share an email address",
+    "device": "share a device",
+    "ip": "share an egress IP",
+    "nid": "share a national id",
+    "resume": "share a résumé",
+    "photo": "share a photo",
+    "referral": "referred by, or referring, the same person",
+    "linkage": "probably the same person (record linkage)",
+}
+"""The wording of an ``UnknownLink`` by link kind; a kind not named here says "share <kind>"."""
 
 
 def _entity(schema: str, key: str, **props: Any) -> EntityProxy:
@@ -109,10 +122,11 @@ def _shared_thing(
                 role="placed by vendor",
             )
             out[_eid(job)] = job
-    elif kind in PAIR_KINDS:
+    else:
+        role = PAIR_ROLES.get(kind, f"share {kind}")
         for a, b in combinations(sorted(members), 2):
             link = _entity("UnknownLink", f"{ref}|{a}|{b}", subject=persons[a].id, object=persons[b].id)
-            link.add("role", f"share {kind} {key} ({why})")
+            link.add("role", f"{role}: {key} ({why})")
             out[_eid(link)] = link
 
 
