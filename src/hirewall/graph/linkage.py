@@ -4,8 +4,8 @@
   name is still one person, never a ring);
 - *shared operator* links (partial overlaps: same phone but a different name and birth date,
   same address but a different unit...) become weak groups of kind ``linkage``: they join two
-  people only when another kind of weak link corroborates them. A link whose only shared
-  attributes are a home address and a phone is a household, and is left out.
+  people only when another kind of weak link corroborates them. A link whose shared
+  attributes are nothing but a home address and/or a phone is a household, and is left out.
 """
 
 from __future__ import annotations

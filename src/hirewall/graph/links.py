@@ -61,7 +61,7 @@ class Ring:
     def firm(self) -> bool:
         """A strong link or two kinds of weak link (strength 2/3 or more from links alone): a
         finding. A ring held by one weak link is a lead, which referrals do not extend and
-        corroboration does not raise."""
+        corroboration raises only when some, not all, of its people stand out."""
         return bool(self.strong_kinds) or len(self.weak_kinds - self.strong_kinds) >= 2
 
     @property

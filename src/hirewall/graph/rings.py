@@ -10,9 +10,11 @@ are hyper-edges between person records (:mod:`hirewall.graph.links`). Records of
   on their own evidence, or (for an egress IP shared by just the two of them, when nothing
   else joined either) they arrived in one wave; a person nothing else joined who shares such
   an IP with just one member of a ring, and arrived in its wave, is attached to that ring at
-  the strength of that one weak link (:meth:`~hirewall.graph.links.Ring.member_strength`);
+  the strength of that one weak link, or of two when the ring is firm
+  (:meth:`~hirewall.graph.links.Ring.member_strength`);
 - a group with more than ``max_group_size`` people is a hub (an office, a big agency, a
-  building) and joins nobody.
+  building) and joins nobody, and a weak group of more than :data:`MAX_WEAK_PAIR_GROUP`
+  people corroborates no pair.
 
 A ring is a connected component with at least two distinct people.
 """

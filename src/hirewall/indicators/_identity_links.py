@@ -81,8 +81,8 @@ def vendor_link_rows(ctx: Context) -> list[dict[str, Any]]:
 def referred_by_linked_person(ctx: Context) -> Iterable[Hit]:
     """Referral chain into linked people
 
-    The person was referred by someone who shares contacts, an account or a ship-to address
-    with other people, or the person referred two or more such people. Operators recommend
+    The person was referred by someone who shares contacts, a national id, an account or a
+    ship-to address with other people, or the person referred two or more such people. Operators recommend
     more personas to the same employer. Innocent explanation: a well-connected employee who
     refers friends; the referral alone proves nothing.
     """
@@ -125,7 +125,7 @@ def referral_burst_in_one_wave(ctx: Context) -> Iterable[Hit]:
     The person is part of a referral chain or star whose referees all applied within one
     wave (gaps of at most 120 days): one person referring the next, or one employee referring
     a group. It holds more people than this organization's own referrals produce by chance
-    (at least four; more where referrals are common), or one person referred more people of
+    (at least three, usually four; more where referrals are common), or one person referred more people of
     the wave than its referrers do by chance (usually three: chance chains are common, while
     few people refer three others at once). Operators recommend more personas to an employer
     that hired one, and insiders place whole teams. Innocent explanation: friends or former
@@ -164,7 +164,7 @@ def placed_by_vendor_of_linked_people(ctx: Context) -> Iterable[Hit]:
     """Placed by a vendor whose other placements are linked to each other
 
     The person came through a staffing vendor that placed two or more people who share
-    contacts, accounts or addresses with each other, and such people are at least a fifth of
+    contacts, national ids, accounts or addresses with each other, and such people are at least a fifth of
     what the vendor placed. Front companies and witting agencies place whole groups of
     personas. Innocent explanation: most agencies are honest; this only says where to look.
     """

@@ -3,9 +3,9 @@
 Identical hashes are collapsed first (a hash held by more people than a ring could be is a
 default avatar, and is dropped). Distinct hashes are then indexed by bit sampling: each of
 :data:`TABLES` tables keys a hash by :data:`BITS` fixed bit positions, so two hashes at
-distance 6 meet in at least one table with probability above 0.99, while unrelated hashes
-(distance near 32) almost never do. Candidates are checked with the exact Hamming distance in
-SQL. Nothing is compared all-pairs.
+distance 6 meet in at least one table with probability 0.98 (above 0.99 up to distance 5),
+while unrelated hashes (distance near 32) almost never do. Candidates are checked with the
+exact Hamming distance in SQL. Nothing is compared all-pairs.
 """
 
 from __future__ import annotations

@@ -28,8 +28,8 @@ from hirewall.indicators.services import DomainCheckerFactory
 def vendor_places_linked_personas(ctx: Context) -> Iterable[Hit]:
     """Vendor placed several people who share identifiers with each other
 
-    Two or more people placed by this vendor share contacts, payout accounts or ship-to
-    addresses with each other. Front companies and witting staffing firms (Taggcar, Vali
+    Two or more people placed by this vendor share contacts, national ids, payout accounts or
+    ship-to addresses with each other. Front companies and witting staffing firms (Taggcar, Vali
     Tech in the January 2025 indictment) place groups of personas this way. Innocent
     explanation: an agency that enters its own contact details for its candidates.
     """

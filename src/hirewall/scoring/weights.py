@@ -1,4 +1,5 @@
-"""Every number the risk model uses, in one place, with where it came from.
+"""Every number of the person score (prior, weights, ring weight, bands), in one place, with
+where it came from. Ring-finding and facilitator constants sit next to their code in ``graph/``.
 
 Provenance. These weights are expert-set, not fitted: there is no public labelled data set
 of DPRK IT-worker cases. They encode the advisories' own ranking of evidence
