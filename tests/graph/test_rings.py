@@ -196,6 +196,29 @@ def test_a_lone_persona_joins_the_cluster_nearest_in_time() -> None:
     assert _dated_rings(hits, dates, extra) == [("a1", "a2", "a3"), ("b1", "b2", "lone")]
 
 
+def test_a_lone_persona_on_two_lists_joins_the_better_cluster_whichever_list_comes_first() -> None:
+    from datetime import date
+
+    extra = {
+        "photo": fake_indicator("photo", link="strong"),
+        "placed": fake_indicator("placed", link="strong"),
+    }
+    # two teams: the lender pays b1 (team b), w and x; the front places team a and x. The
+    # lender's list is shorter, so it comes first, and b is the only cluster on it; x arrived
+    # among team a, not team b, so it joins team a, and w, paid by the lender only but
+    # arriving among team a too, follows x (though w comes first on the list)
+    hits = (
+        [hit(p, "photo", group="photo:a") for p in ("a1", "a2")]
+        + [hit(p, "photo", group="photo:b") for p in ("b1", "b2")]
+        + [hit(p, "shared_account", group="account:lent") for p in ("b1", "w", "x")]
+        + [hit(p, "placed", group="vendor:front") for p in ("a1", "a2", "x", "a3")]
+    )
+    dates = {"a1": date(2024, 9, 3), "a2": date(2024, 10, 16), "x": date(2024, 10, 2)}
+    dates |= {"a3": date(2024, 10, 20), "w": date(2024, 9, 20)}
+    dates |= {"b1": date(2024, 11, 21), "b2": date(2024, 11, 11)}
+    assert _dated_rings(hits, dates, extra) == [("a1", "a2", "a3", "w", "x"), ("b1", "b2")]
+
+
 def test_lone_people_months_from_the_only_cluster_on_a_list_are_another_team() -> None:
     from datetime import date, timedelta
 

@@ -9,7 +9,7 @@ clusters only when they share facilitators of several kinds in one wave.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from itertools import combinations
 
@@ -94,6 +94,48 @@ class Facilitated:
         the cluster ``root``."""
         return min(self._gap(person, q, members) for q in others) < self._gap(person, root, members)
 
+    def _best(self, person: str, clusters: list[str], members: Mapping[str, list[str]]) -> str:
+        """The cluster a lone person shares most things with, then the nearest in time."""
+        mine = self.of_person[person]
+        return min(
+            clusters,
+            key=lambda b: (
+                -len(mine & self._things(b, members)),
+                self._gap(person, b, members),
+                -self.uf.size[b],
+                b,
+            ),
+        )
+
+    def _better_cluster(self, person: str, root: str, members: Mapping[str, list[str]]) -> str | None:
+        """The cluster on another of a lone person's lists that :meth:`_best` prefers to
+        ``root``, the only cluster on the list at hand (None when it prefers ``root``)."""
+        uf = self.uf
+        on_lists = {uf.find(p) for i in self.of_person[person] for p in self.lists[i]}
+        clusters = sorted(c for c in on_lists if uf.size[c] >= 2)
+        best = self._best(person, clusters, members) if len(clusters) >= 2 else root
+        return None if best == root else best
+
+    def _join_better_clusters(
+        self, near: list[str], root: str, members: Mapping[str, list[str]], union: Callable[[str, str], None]
+    ) -> list[str]:
+        """Join the lone people of ``near`` that another of their lists ties to a cluster they
+        share more with, or arrived nearer to, than ``root``; returns those left for ``root``.
+
+        Repeated until nobody moves, so a lone person who arrived among those who moved follows
+        them, whatever the order of the list."""
+        uf = self.uf
+        moved = True
+        while moved:
+            moved = False
+            for r in near:
+                if r != root and uf.size[uf.find(r)] == 1:
+                    cluster = self._better_cluster(r, root, members)
+                    if cluster is not None:
+                        union(cluster, r)
+                        moved = True
+        return [r for r in near if r == root or uf.size[uf.find(r)] == 1]
+
     def attach(self) -> None:
         """Join people through facilitator things without fusing established clusters.
 
@@ -106,8 +148,10 @@ class Facilitated:
         a cluster before it meets another team at the farm. Then things shared by few people
         go first, so a team tied only by its own farm and account is already a cluster when a
         front agency that serves several teams comes up. A lone person joins the cluster it
-        shares most things with, then the one whose arrivals are nearest its own; where the
-        thing serves one cluster, the lone people that arrived more than
+        shares most things with, then the one whose arrivals are nearest its own, among the
+        clusters on all its lists: a lender's list that comes up first, with one team on it,
+        does not take a person whom a front places among another team. Where the thing
+        serves one cluster, the lone people that arrived more than
         :data:`JOIN_WITHIN_DAYS` from all its members are another team, which the lone people
         nearer them in time than to the cluster join (except on a referrer's list,
         :data:`SAME_OPERATOR_KINDS`).
@@ -135,6 +179,8 @@ class Facilitated:
                     later = [r for r in roots if r != big[0] and r not in apart]
                     apart += [r for r in later if self._nearer(r, apart, big[0], members)]
                 near = [r for r in roots if r not in apart]
+                if big:
+                    near = self._join_better_clusters(near, big[0], members, union)
                 for group in (near, apart):
                     for r in group[1:]:
                         union(group[0], r)
@@ -147,14 +193,4 @@ class Facilitated:
             for r in roots:
                 if uf.find(r) != r or uf.size[r] >= 2:
                     continue
-                mine = self.of_person[r]
-                best = min(
-                    big,
-                    key=lambda b: (
-                        -len(mine & self._things(b, members)),
-                        self._gap(r, b, members),
-                        -uf.size[b],
-                        b,
-                    ),
-                )
-                union(best, r)
+                union(self._best(r, big, members), r)
