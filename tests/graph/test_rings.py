@@ -219,6 +219,36 @@ def test_a_lone_persona_on_two_lists_joins_the_better_cluster_whichever_list_com
     assert _dated_rings(hits, dates, extra) == [("a1", "a2", "a3", "w", "x"), ("b1", "b2")]
 
 
+def test_a_lone_persona_moves_only_to_a_cluster_that_is_better_and_near_in_time() -> None:
+    from datetime import date
+
+    extra = {
+        "photo": fake_indicator("photo", link="strong"),
+        "placed": fake_indicator("placed", link="strong"),
+        "ship": fake_indicator("ship", link="strong"),
+        "farm_ip": fake_indicator("farm_ip", link="strong"),
+    }
+    teams = [hit(p, "photo", group="photo:b") for p in ("b1", "b2")]
+    teams += [hit(p, "photo", group="photo:c") for p in ("c1", "c2")]
+    front = [hit(p, "placed", group="vendor:front") for p in ("b1", "b2", "b3", "x")]
+    # x also used team c's farm (its address and its connection: one facilitator, not two),
+    # but almost four months after team c (one wave of the farm, yet over 90 days): it stays
+    # with team b, whose front placed it days apart
+    farm = [hit(p, "ship", group="address:farm") for p in ("c1", "c2", "x")]
+    farm += [hit(p, "farm_ip", group="ip:farm") for p in ("c1", "c2", "x")]
+    dates = {"c1": date(2024, 1, 5), "c2": date(2024, 1, 10), "x": date(2024, 5, 1)}
+    dates |= {"b1": date(2024, 4, 10), "b2": date(2024, 4, 20), "b3": date(2024, 4, 25)}
+    assert _dated_rings(teams + front + farm, dates, extra) == [("b1", "b2", "b3", "x"), ("c1", "c2")]
+    # as near to a larger cluster as to the one on the list at hand, x stays: size is no reason
+    lender = [hit(p, "shared_account", group="account:lent") for p in ("b1", "x")]
+    big = [hit(p, "photo", group="photo:a") for p in ("a1", "a2", "a3")]
+    big += [hit(p, "placed", group="vendor:front2") for p in ("a1", "a2", "a3", "x")]
+    dates |= {"a1": date(2024, 5, 11), "a2": date(2024, 5, 15), "a3": date(2024, 5, 20)}
+    dates |= {"b1": date(2024, 4, 21)}
+    rings = _dated_rings(teams[:2] + lender + big, dates, extra)
+    assert rings == [("a1", "a2", "a3"), ("b1", "b2", "x")]
+
+
 def test_lone_people_months_from_the_only_cluster_on_a_list_are_another_team() -> None:
     from datetime import date, timedelta
 

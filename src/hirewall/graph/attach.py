@@ -108,19 +108,33 @@ class Facilitated:
         )
 
     def _better_cluster(self, person: str, root: str, members: Mapping[str, list[str]]) -> str | None:
-        """The cluster on another of a lone person's lists that :meth:`_best` prefers to
-        ``root``, the only cluster on the list at hand (None when it prefers ``root``)."""
+        """The cluster on another of a lone person's lists that it shares facilitators of more
+        kinds with than ``root`` (the only cluster on the list at hand), or of as many kinds
+        and arrived nearer to; never one it arrived more than :data:`JOIN_WITHIN_DAYS` from.
+        None when there is none: ``root`` keeps the person."""
         uf = self.uf
-        on_lists = {uf.find(p) for i in self.of_person[person] for p in self.lists[i]}
-        clusters = sorted(c for c in on_lists if uf.size[c] >= 2)
-        best = self._best(person, clusters, members) if len(clusters) >= 2 else root
-        return None if best == root else best
+        mine = self.of_person[person]
+
+        def rank(cluster: str) -> tuple[int, float]:
+            kinds = self._facilitators(mine & self._things(cluster, members))
+            return kinds, -self._gap(person, cluster, members)
+
+        on_lists = sorted({uf.find(p) for i in mine for p in self.lists[i]})
+        better = [
+            c
+            for c in on_lists
+            if c != root
+            and uf.size[c] >= 2
+            and self._gap(person, c, members) <= JOIN_WITHIN_DAYS
+            and rank(c) > rank(root)
+        ]
+        return max(better, key=rank) if better else None
 
     def _join_better_clusters(
         self, near: list[str], root: str, members: Mapping[str, list[str]], union: Callable[[str, str], None]
     ) -> list[str]:
-        """Join the lone people of ``near`` that another of their lists ties to a cluster they
-        share more with, or arrived nearer to, than ``root``; returns those left for ``root``.
+        """Join the lone people of ``near`` that another of their lists ties to a better cluster
+        than ``root`` (:meth:`_better_cluster`); returns those left for ``root``.
 
         Repeated until nobody moves, so a lone person who arrived among those who moved follows
         them, whatever the order of the list."""
@@ -148,13 +162,16 @@ class Facilitated:
         a cluster before it meets another team at the farm. Then things shared by few people
         go first, so a team tied only by its own farm and account is already a cluster when a
         front agency that serves several teams comes up. A lone person joins the cluster it
-        shares most things with, then the one whose arrivals are nearest its own, among the
-        clusters on all its lists: a lender's list that comes up first, with one team on it,
-        does not take a person whom a front places among another team. Where the thing
-        serves one cluster, the lone people that arrived more than
+        shares most things with, then the one whose arrivals are nearest its own. Where the
+        thing serves one cluster, the lone people that arrived more than
         :data:`JOIN_WITHIN_DAYS` from all its members are another team, which the lone people
         nearer them in time than to the cluster join (except on a referrer's list,
-        :data:`SAME_OPERATOR_KINDS`).
+        :data:`SAME_OPERATOR_KINDS`). Of the rest, one that another of its lists ties to a
+        cluster it shares facilitators of more kinds with, or of as many and arrived nearer to
+        (within :data:`JOIN_WITHIN_DAYS`), joins that cluster instead, and so do those of the
+        rest for whom that cluster has then become the better one: a lender's list that comes
+        up first, with one team on it, does not take a person whom a front places among
+        another team.
         """
         uf = self.uf
         for p in self.of_person:
