@@ -7,6 +7,8 @@ def test_masks_keep_shape_but_hide_the_value() -> None:
     assert "123" not in mask("US|62701|123 MAIN ST|4")
     assert mask_group("account:abcdef123456") == "account:ab********56"
     assert mask_group("vendor:v12") == "vendor:v12"
+    assert mask_group("resume:R1000117") == "resume:R1000117"
+    assert mask_group("photo:c15977002e6a3d1f") == "photo:c1********1f"
 
 
 def test_mask_row_only_touches_sensitive_columns() -> None:

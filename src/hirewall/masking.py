@@ -73,9 +73,13 @@ def mask(value: Any) -> Any:
 
 
 def mask_group(group: str) -> str:
-    """Mask the key part of a ``kind:key`` link-graph group."""
+    """Mask the key part of a ``kind:key`` link-graph group.
+
+    A vendor id and a résumé group's key (a record id, shown in reports anyway) stay readable;
+    every other key (a contact, an account, an address, an IP, an id, a photo's perceptual
+    hash) is masked."""
     kind, _, key = group.partition(":")
-    if kind in {"vendor", "resume", "photo"}:
+    if kind in {"vendor", "resume"}:
         return group
     return f"{kind}:{mask(key)}"
 

@@ -127,7 +127,11 @@ def test_ftm_links_personas_by_every_kind_of_link(scan: Path) -> None:
     [path] = export(scan, "ftm")
     entities = [model.get_proxy(json.loads(line)) for line in path.read_text().splitlines()]
     roles = [e.first("role") for e in entities if e.schema.name == "UnknownLink"]
-    for text in ("share a national id: 123-45-6789", f"the same person: {a}", "share newkind: x"):
+    for text in (
+        "share a national id: 123-45-6789",
+        f"probably the same person (record linkage): {a}|{b}",
+        "share newkind: x",
+    ):
         assert sum(text in r for r in roles) == 1, text
     assert sum(f"referring, the same person: {a} " in r for r in roles) == 1
 

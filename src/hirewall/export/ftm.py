@@ -2,7 +2,8 @@
 
 - ``Person`` per flagged persona (named by its record id; names are not exported);
 - ``Address`` per shared address, linked as the person's ``addressEntity``;
-- ``BankAccount`` per shared payout account, with an ``Ownership`` (person → account);
+- ``BankAccount`` per shared payout account (a joint account at one home too), with an
+  ``Ownership`` (person → account);
 - ``Company`` per shared vendor, with an ``Employment`` (vendor → person);
 - ``Organization`` per ring, with a ``Membership`` (person → ring);
 - ``UnknownLink`` between every two personas joined by any other link: a shared phone, email,
@@ -25,6 +26,9 @@ from followthemoney.proxy import EntityProxy
 from hirewall.export.links import flagged, link_key, vendor_details
 from hirewall.masking import stable_id
 from hirewall.report.scanfiles import ScanFiles
+
+ACCOUNT_KINDS = frozenset({"account", "joint-account"})
+"""Link kinds that are a payout account (shared by people at different homes, or at one)."""
 
 PAIR_ROLES = {
     "phone": "share a phone",
@@ -98,7 +102,7 @@ def _shared_thing(
         out[_eid(addr)] = addr
         for m in members:
             persons[m].add("addressEntity", addr.id)
-    elif kind == "account":
+    elif kind in ACCOUNT_KINDS:
         acct = _entity("BankAccount", ref, accountNumber=key, summary=f"payout account shared ({why})")
         out[_eid(acct)] = acct
         for m in members:
