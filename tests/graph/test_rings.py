@@ -12,6 +12,11 @@ CAT = {
 }
 
 
+def _strong(*names):
+    """Fake indicators, by name, whose shared groups are strong links."""
+    return {n: fake_indicator(n, link="strong") for n in names}
+
+
 def _rings(hits, pairs=()):
     ids = sorted({h.record_id for h in hits} | {x for p in pairs for x in p})
     identity = identity_clusters(ids, pairs)
@@ -102,7 +107,7 @@ def _dated_rings(hits, dates, extra=None):
 def test_a_stolen_id_links_the_wave_of_its_holders_not_its_earlier_owner() -> None:
     from datetime import date
 
-    nid = {"nid_reuse": fake_indicator("nid_reuse", link="strong")}
+    nid = _strong("nid_reuse")
     hits = [hit(x, "nid_reuse", group="nid:h") for x in ("owner", "p1", "p2")]
     dates = {"owner": date(2021, 1, 1), "p1": date(2024, 3, 1), "p2": date(2024, 4, 1)}
     assert _dated_rings(hits, dates, nid) == [("p1", "p2")]
@@ -114,7 +119,7 @@ def test_a_stolen_id_links_the_wave_of_its_holders_not_its_earlier_owner() -> No
 def test_an_early_referrer_joins_the_wave_it_referred() -> None:
     from datetime import date
 
-    referral = {"referred": fake_indicator("referred", link="strong")}
+    referral = _strong("referred")
     hits = [hit(x, "referred", group="referral:boss") for x in ("boss", "p1", "p2")]
     dates = {"boss": date(2019, 5, 1), "p1": date(2024, 3, 1), "p2": date(2024, 4, 1)}
     assert _dated_rings(hits, dates, referral) == [("boss", "p1", "p2")]
@@ -123,11 +128,7 @@ def test_an_early_referrer_joins_the_wave_it_referred() -> None:
 def test_clusters_sharing_two_facilitator_things_in_one_wave_fuse() -> None:
     from datetime import date
 
-    extra = {
-        "photo": fake_indicator("photo", link="strong"),
-        "ship": fake_indicator("ship", link="strong"),
-        "placed": fake_indicator("placed", link="strong"),
-    }
+    extra = _strong("photo", "ship", "placed")
     team = [hit(x, "photo", group="photo:1") for x in ("a", "b")] + [
         hit(x, "photo", group="photo:2") for x in ("c", "d")
     ]
@@ -162,12 +163,7 @@ def test_a_farms_address_and_connection_are_one_facilitator() -> None:
 def test_people_sharing_two_facilitators_are_a_team_before_they_meet_another_at_a_farm() -> None:
     from datetime import date
 
-    extra = {
-        "photo": fake_indicator("photo", link="strong"),
-        "ship": fake_indicator("ship", link="strong"),
-        "placed": fake_indicator("placed", link="strong"),
-        "referred": fake_indicator("referred", link="strong"),
-    }
+    extra = _strong("photo", "ship", "placed", "referred")
     team = [hit(x, "photo", group="photo:1") for x in ("a", "b")]
     # x, y and z share nothing of their own, only their front agency and their referrer
     front = [hit(x, "placed", group="vendor:front") for x in ("x", "y", "z")]
@@ -182,10 +178,7 @@ def test_people_sharing_two_facilitators_are_a_team_before_they_meet_another_at_
 def test_a_lone_persona_joins_the_cluster_nearest_in_time() -> None:
     from datetime import date
 
-    extra = {
-        "photo": fake_indicator("photo", link="strong"),
-        "placed": fake_indicator("placed", link="strong"),
-    }
+    extra = _strong("photo", "placed")
     hits = (
         [hit(x, "photo", group="photo:1") for x in ("a1", "a2", "a3")]
         + [hit(x, "photo", group="photo:2") for x in ("b1", "b2")]
@@ -199,10 +192,7 @@ def test_a_lone_persona_joins_the_cluster_nearest_in_time() -> None:
 def test_a_lone_persona_on_two_lists_joins_the_better_cluster_whichever_list_comes_first() -> None:
     from datetime import date
 
-    extra = {
-        "photo": fake_indicator("photo", link="strong"),
-        "placed": fake_indicator("placed", link="strong"),
-    }
+    extra = _strong("photo", "placed")
     # two teams: the lender pays b1 (team b), w and x; the front places team a and x. The
     # lender's list is shorter, so it comes first, and b is the only cluster on it; x arrived
     # among team a, not team b, so it joins team a, and w, paid by the lender only but
@@ -222,12 +212,7 @@ def test_a_lone_persona_on_two_lists_joins_the_better_cluster_whichever_list_com
 def test_a_lone_persona_moves_only_to_a_cluster_that_is_better_and_near_in_time() -> None:
     from datetime import date
 
-    extra = {
-        "photo": fake_indicator("photo", link="strong"),
-        "placed": fake_indicator("placed", link="strong"),
-        "ship": fake_indicator("ship", link="strong"),
-        "farm_ip": fake_indicator("farm_ip", link="strong"),
-    }
+    extra = _strong("photo", "placed", "ship", "farm_ip")
     teams = [hit(p, "photo", group="photo:b") for p in ("b1", "b2")]
     teams += [hit(p, "photo", group="photo:c") for p in ("c1", "c2")]
     front = [hit(p, "placed", group="vendor:front") for p in ("b1", "b2", "b3", "x")]
@@ -252,7 +237,7 @@ def test_a_lone_persona_moves_only_to_a_cluster_that_is_better_and_near_in_time(
 def test_lone_people_months_from_the_only_cluster_on_a_list_are_another_team() -> None:
     from datetime import date, timedelta
 
-    extra = {"photo": fake_indicator("photo", link="strong")}
+    extra = _strong("photo")
     team = [hit(x, "photo", group="photo:1") for x in ("a1", "a2", "a3")]
     start = date(2024, 1, 1)
     dates = {"a1": start, "a2": start + timedelta(days=10), "a3": start + timedelta(days=20)}
@@ -270,7 +255,7 @@ def test_lone_people_months_from_the_only_cluster_on_a_list_are_another_team() -
     dates |= {"x": start + timedelta(days=130), "y": start + timedelta(days=100)}
     assert _dated_rings(team + lent, dates, extra) == [("a1", "a2", "a3"), ("x", "y")]
     # a referrer's referees are its operator's whenever they arrive
-    referral = {"referred": fake_indicator("referred", link="strong")}
+    referral = _strong("referred")
     dates |= {"x": start + timedelta(days=120), "y": start + timedelta(days=160)}
     refs = [hit(p, "referred", group="referral:a3") for p in ("a3", "x", "y")]
     assert _dated_rings(team + refs, dates, {**extra, **referral}) == [("a1", "a2", "a3", "x", "y")]
