@@ -119,16 +119,11 @@ class Facilitated:
             kinds = self._facilitators(mine & self._things(cluster, members))
             return kinds, -self._gap(person, cluster, members)
 
-        on_lists = sorted({uf.find(p) for i in mine for p in self.lists[i]})
-        better = [
-            c
-            for c in on_lists
-            if c != root
-            and uf.size[c] >= 2
-            and self._gap(person, c, members) <= JOIN_WITHIN_DAYS
-            and rank(c) > rank(root)
-        ]
-        return max(better, key=rank) if better else None
+        on_lists = sorted({uf.find(p) for i in mine for p in self.lists[i]} - {root})
+        ranked = [(rank(c), c) for c in on_lists if uf.size[c] >= 2]
+        stay = rank(root)
+        better = [(r, c) for r, c in ranked if -r[1] <= JOIN_WITHIN_DAYS and r > stay]
+        return max(better, key=lambda rc: rc[0])[1] if better else None
 
     def _join_better_clusters(
         self, near: list[str], root: str, members: Mapping[str, list[str]], union: Callable[[str, str], None]
