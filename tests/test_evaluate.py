@@ -91,3 +91,17 @@ def test_not_a_labels_file_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "labels.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(InputFileError, match="labels.csv"):
         evaluate(tmp_path, tmp_path / "labels.csv")
+
+
+@pytest.mark.parametrize("farm_first", [True, False])
+def test_a_ring_split_evenly_is_judged_by_the_part_holding_its_highest_scored_member(
+    tmp_path: Path, farm_first: bool
+) -> None:
+    """Two parts of two: the farm's part holds the higher score, whatever the file order."""
+    labels = [_person(f"a{i}", "persona", "A") for i in range(4)] + [_thing("address", "farm-1", "A")]
+    photo = [_scan("a0", "medium", 0.5, "p-photo"), _scan("a1", "medium", 0.6, "p-photo")]
+    farm = [_scan("a2", "high", 0.9, "p-farm"), _scan("a3", "medium", 0.4, "p-farm")]
+    persons = farm + photo if farm_first else photo + farm
+    rings = [{"ring_id": "p-photo", "facilitators": []}, {"ring_id": "p-farm", "facilitators": [FARM]}]
+    fac = evaluate(*_write(tmp_path, labels, persons, rings))["facilitator_top3"]
+    assert (fac["rings"], fac["hit"], fac["hit_any_part"]) == (1, 1, 1)

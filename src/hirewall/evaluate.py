@@ -173,17 +173,22 @@ def _facilitator_top3(
     persons: list[dict[str, Any]], labels: Labels, rings: dict[str, Any], facs: dict[str, Any]
 ) -> dict[str, Any]:
     pred_rings: dict[str, Counter[str]] = defaultdict(Counter)
+    best: dict[tuple[str, str], float] = {}
     for p in persons:
         true_ring = labels.ring.get(p["record_id"])
         if true_ring and p.get("ring_id") and labels.role[p["record_id"]] == "persona":
             pred_rings[true_ring][p["ring_id"]] += 1
+            key = (true_ring, p["ring_id"])
+            best[key] = max(best.get(key, 0.0), float(p["score"]))
     hits = any_part = 0
     true_rings = sorted({r for r in labels.ring.values() if labels.facilitators.get(r)})
     for ring in true_rings:
         wanted = {stable_id(k, "fac-") for k in labels.facilitators.get(ring, set())}
         parts = pred_rings[ring]
         found = {pred for pred in parts if wanted & set(rings.get(pred, {}).get("facilitators", [])[:3])}
-        hits += any(pred in found for pred, _ in parts.most_common(1))
+        if parts:
+            main = max(parts, key=lambda pred: (parts[pred], best[ring, pred], pred))
+            hits += main in found
         any_part += bool(found)
     return {
         "rings": len(true_rings),
