@@ -43,7 +43,8 @@ def ship_to_differs_from_home(ctx: Context) -> Iterable[Hit]:
     """Device shipped somewhere other than the home address
 
     A company device went to an address that is not the person's home address on file, nor,
-    by their address history, the home they had on the shipping day.
+    by their address history, the home they had on the shipping day or one they had left
+    before it.
     Facilitators receive devices for remote workers who cannot receive them at the address on
     their documents. Innocent explanations: a move, a relative's or a friend's address while
     travelling, or a stale home address in HR.
@@ -68,6 +69,7 @@ SELECT s.record_id, s.shipment_id, s.shipped_at, c.changed_at, c.old_value, c.ne
 FROM shipments s JOIN profile_changes c
   ON c.record_id = s.record_id AND c.field = 'address'
  AND CAST(c.changed_at AS DATE) BETWEEN s.shipped_at - INTERVAL (?) DAY AND s.shipped_at
+WHERE s.shipment_id NOT IN (SELECT shipment_id FROM __hw_home_then)
 ORDER BY s.record_id, c.changed_at, s.shipment_id, c.old_value, c.new_value
 """
 CHANGE_WINDOW_DAYS = 30
@@ -83,11 +85,14 @@ CHANGE_WINDOW_DAYS = 30
 def address_changed_before_shipping(ctx: Context) -> Iterable[Hit]:
     """Address changed shortly before a device shipped
 
-    The person's address was changed in the 30 days before a company device was shipped.
+    The person's address was changed in the 30 days before a company device was shipped,
+    and the device did not go to a home they had had (say the one they had just left, a
+    stale address on file rather than a move to the ship-to).
     Facilitators have new hires switch to a drop address after the offer ("I am moving").
     Innocent explanations: a real move at the start of a new job is common.
     """
-    rows = ctx.engine.records(CHANGED_SQL, [CHANGE_WINDOW_DAYS])
+    with home_then_view(ctx.engine, CHANGE_WINDOW_DAYS):
+        rows = ctx.engine.records(CHANGED_SQL, [CHANGE_WINDOW_DAYS])
     by_record: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_record.setdefault(str(row["record_id"]), []).append(row)
@@ -150,8 +155,9 @@ def ship_to_shared_across_people(ctx: Context) -> Iterable[Hit]:
     """One address receiving devices for several people who do not live there
 
     Company devices for two or more different people went to the same address, and none of
-    them gives it (or its building) as their home, now or (by their address history) on the
-    shipping day, or only since an address change in the 30 days before the device shipped.
+    them gives it (or its building) as their home, now or (by their address history) on or
+    before the shipping day, or only since an address change in the 30 days before the device
+    shipped.
     This is the shape of a laptop farm, whose personas' homes on file are all over the
     country. Innocent explanations: a shared office or co-working space used as a delivery
     point; addresses receiving devices for very many people, or for three or more who mostly
