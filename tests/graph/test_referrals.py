@@ -136,3 +136,29 @@ def test_a_same_wave_referral_between_two_people_with_evidence_from_two_families
     # years after arriving
     assert {(h.record_id, h.group) for h in hits} == {("a", "referral:a"), ("b", "referral:a")}
     assert all("both carry evidence of their own from two families" in h.summary for h in hits)
+
+
+def test_a_person_referred_with_a_ring_member_in_its_wave_joins_with_the_referrer() -> None:
+    rows = [
+        ("boss", None, "2015-03-01"),  # a long-standing employee placing a team
+        ("p1", "boss", "2024-02-01"),  # the ring member
+        ("q", "boss", "2024-03-15"),  # referred by the same person in the same wave
+        ("z", "boss", "2019-06-01"),  # referred by the same person years before
+    ]
+    eng = _dated(rows)
+    hits = referral_hits(eng, {"p1": "ring-1"}, arrival_dates(eng))
+    assert {h.record_id for h in hits} == {"boss", "p1", "q"}
+    assert {h.group for h in hits} == {"referral:boss"}
+
+
+def test_an_insider_pulls_in_only_the_people_it_referred_in_a_members_wave() -> None:
+    rows = [
+        ("boss", None, "2015-03-01"),
+        ("p1", "boss", "2024-02-01"),
+        ("p2", "boss", "2024-02-20"),
+        ("z", "boss", "2019-06-01"),
+        ("z2", "z", "2019-08-01"),
+    ]
+    eng = _dated(rows)
+    hits = referral_hits(eng, {"p1": "ring-1", "p2": "ring-1"}, arrival_dates(eng))
+    assert {h.record_id for h in hits} == {"boss", "p1", "p2"}

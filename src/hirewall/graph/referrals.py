@@ -4,8 +4,15 @@ An operator's personas recommend more personas (G1: they "recommend additional D
 workers"). A referral alone proves nothing, so it is used only to extend a ring found on other
 evidence (:func:`seed_rings`), following chains link by link:
 
-- a person referred by a ring member joins that ring;
-- a person who referred two or more members of one ring joins it (an insider);
+- a person referred by a ring member (not an insider, below) joins that ring;
+- a person who referred two or more members of one ring joins it (an insider). The others
+  that insider referred join only by the next rule, from a member's wave: an employee's
+  referrals of other years are not pulled in;
+- a person referred by the same referrer as a ring member, within that member's wave, joins
+  the ring (an insider placing a team; the referrer, who has now referred two members, then
+  joins by the rule above). An employee fooled into referring a persona would have the friend
+  they referred in the same months put up for review too; the synthetic worlds do not model
+  such an employee, so their figures do not show that cost;
 - a person who referred one ring member joins it when they arrived within the wave of that
   member (:data:`~hirewall.indicators._waves.WAVE_DAYS`): a persona recommending the next one.
   A long-standing employee who once referred a persona is not pulled in;
@@ -96,6 +103,7 @@ def referral_hits(
     if not pairs:
         return []
     joined = dict(ring_of)
+    insiders: set[str] = set()
     hits: dict[tuple[str, str], Hit] = {}
     _flagged_referees(pairs, flagged, arrived, hits)
     _same_wave_referrals(pairs, flagged, evidenced, arrived, hits, ring_of if in_rings is None else in_rings)
@@ -105,7 +113,7 @@ def referral_hits(
         for referee, referrer in pairs:
             referees[referrer].append(referee)
             ring = joined.get(referrer)
-            if ring and referee not in joined:
+            if ring and referee not in joined and referrer not in insiders:
                 joined[referee] = ring
                 hits[(referee, referrer)] = _hit(referee, referrer, f"referred by a member of {ring}")
                 hits[(referrer, referrer)] = _hit(referrer, referrer, f"referred people into {ring}")
@@ -117,6 +125,7 @@ def referral_hits(
                 hits[(referee, referrer)] = _hit(referee, referrer, f"referred by {referrer}, same wave")
                 added = True
         for referrer, people in referees.items():
+            added |= _co_referees(referrer, people, joined, arrived, hits)
             rings = defaultdict(list)
             for p in people:
                 if p in joined:
@@ -124,6 +133,7 @@ def referral_hits(
             for ring, members in rings.items():
                 if len(members) >= 2 and referrer not in joined:
                     joined[referrer] = ring
+                    insiders.add(referrer)
                     hits[(referrer, referrer)] = _hit(
                         referrer, referrer, f"referred {len(members)} members of {ring}"
                     )
@@ -135,6 +145,35 @@ def referral_hits(
         if not added:
             break
     return list(hits.values())
+
+
+def _co_referees(
+    referrer: str,
+    people: list[str],
+    joined: dict[str, str],
+    arrived: Mapping[str, date],
+    hits: dict[tuple[str, str], Hit],
+) -> bool:
+    """Join to a ring the people ``referrer`` referred within the wave of one of its members."""
+    added = False
+    for member in people:
+        ring = joined.get(member)
+        if ring is None:
+            continue
+        for other in people:
+            if other not in joined and one_wave((member, other), arrived):
+                joined[other] = ring
+                hits[(other, referrer)] = _hit(
+                    other,
+                    referrer,
+                    f"referred by {referrer}, who referred {member} of {ring} in the same wave",
+                )
+                hits.setdefault(
+                    (member, referrer),
+                    _hit(member, referrer, f"referred by {referrer}, with {other} in the same wave"),
+                )
+                added = True
+    return added
 
 
 def _flagged_referees(
