@@ -24,7 +24,7 @@ from hirewall.graph.facilitators import Facilitator, rank_facilitators
 from hirewall.graph.identity import identity_clusters, same_person_pairs
 from hirewall.graph.linkage import splink_links
 from hirewall.graph.links import Ring, build_groups
-from hirewall.graph.referrals import referral_hits, ring_members, seed_rings
+from hirewall.graph.referrals import lead_rings, referral_hits, ring_members, seed_rings
 from hirewall.graph.rings import find_rings
 from hirewall.indicators import catalogue
 from hirewall.indicators._waves import arrival_dates
@@ -173,7 +173,9 @@ def scan(
             if "people" in tables:
                 evidenced = frozenset(evidenced_alone(hits, indicators))
                 members = ring_members(rings)
-                extra = referral_hits(engine, seed_rings(rings), dates, flagged, evidenced, members)
+                extra = referral_hits(
+                    engine, seed_rings(rings), dates, flagged, evidenced, members, lead_rings(rings)
+                )
                 if extra:
                     hits.extend(extra)
                     groups = build_groups(hits, indicators) | {

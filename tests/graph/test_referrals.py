@@ -162,3 +162,35 @@ def test_an_insider_pulls_in_only_the_people_it_referred_in_a_members_wave() -> 
     eng = _dated(rows)
     hits = referral_hits(eng, {"p1": "ring-1", "p2": "ring-1"}, arrival_dates(eng))
     assert {h.record_id for h in hits} == {"boss", "p1", "p2"}
+
+
+def test_a_referral_of_one_wave_inside_a_lead_ties_its_people() -> None:
+    from hirewall.graph.links import Group, Ring
+    from hirewall.graph.referrals import lead_rings
+
+    def ip_pair(ring_id: str, a: str, b: str) -> Ring:
+        return Ring(ring_id, (a, b), 2, (Group(f"ip:{ring_id}", "weak"),))
+
+    rings = [
+        ip_pair("l1", "a", "b"),
+        ip_pair("l2", "c", "d"),
+        ip_pair("l3", "e", "f"),
+        ip_pair("l4", "g", "h"),
+    ]
+    rows = [("a", None, "2024-01-10"), ("b", "a", "2024-02-01")]  # one referred the other
+    rows += [("boss", None, "2015-01-01"), ("c", "boss", "2024-01-10"), ("d", "boss", "2024-03-01")]
+    rows += [("e", None, "2019-01-10"), ("f", "e", "2024-02-01")]  # years apart
+    rows += [("g", None, "2024-01-10"), ("x", "g", "2024-02-01")]  # x shares nothing with g
+    eng = _dated(rows + [("h", None, "2024-01-10")])
+    leads = lead_rings(rings)
+    assert leads["a"] == "l1"
+    hits = referral_hits(eng, {}, arrival_dates(eng), leads=leads)
+    assert {(h.record_id, h.group) for h in hits} == {
+        ("a", "referral:a"),
+        ("b", "referral:a"),
+        ("boss", "referral:boss"),
+        ("c", "referral:boss"),
+        ("d", "referral:boss"),
+    }
+    # a firm ring is no lead: its referrals follow the chain rules instead
+    assert lead_rings([Ring("f", ("a", "b"), 2, (Group("account:f", "strong"),))]) == {}

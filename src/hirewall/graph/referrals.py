@@ -18,6 +18,10 @@ evidence (:func:`seed_rings`), following chains link by link:
   A long-standing employee who once referred a persona is not pulled in;
 - a person who referred two or more people of one wave who each stand out on their own
   evidence (``flagged``) is tied to them: an insider placing personas;
+- people of one lead (a ring held by one weak link, :func:`lead_rings`, such as two people
+  sharing a residential egress IP) whom a referral of one wave also ties, one referring the
+  other or both referred by one person, are tied by that referral: two independent kinds of
+  link between the same people. The lead gains no one but their referrer;
 - a referrer and a referee of one wave, neither of them in a ring (:func:`ring_members`,
   which counts rings held by referrals too), are tied when either
   stands out on their own evidence: a flagged persona recommending the next one, or being
@@ -75,6 +79,11 @@ def ring_members(rings: list[Ring]) -> frozenset[str]:
     return frozenset(m for r in rings if r.firm for m in _core(r))
 
 
+def lead_rings(rings: list[Ring]) -> dict[str, str]:
+    """Member -> ring id, for the rings held by one weak link (leads, not findings)."""
+    return {m: r.ring_id for r in rings if not r.firm for m in _core(r)}
+
+
 def _core(ring: Ring) -> list[str]:
     return [m for m in ring.members if m not in ring.attached]
 
@@ -91,13 +100,15 @@ def referral_hits(
     flagged: frozenset[str] = frozenset(),
     evidenced: frozenset[str] = frozenset(),
     in_rings: Collection[str] | None = None,
+    leads: Mapping[str, str] | None = None,
 ) -> list[Hit]:
     """Hits that tie referees and referrers to the rings of the people on the other side.
 
     ``ring_of`` maps the members of the rings that chains extend (:func:`seed_rings`) to their
     ring; ``in_rings`` holds everyone already in a ring (:func:`ring_members`; by default the
-    members of ``ring_of``), whom the same-wave rules leave alone. ``arrived`` holds each
-    record's arrival date (:func:`~hirewall.indicators._waves.arrival_dates`).
+    members of ``ring_of``), whom the same-wave rules leave alone; ``leads`` the members of
+    the rings held by one weak link (:func:`lead_rings`). ``arrived`` holds each record's
+    arrival date (:func:`~hirewall.indicators._waves.arrival_dates`).
     """
     pairs = [(str(a), str(b)) for a, b in engine.query(REFERRALS_SQL)]
     if not pairs:
@@ -106,6 +117,7 @@ def referral_hits(
     insiders: set[str] = set()
     hits: dict[tuple[str, str], Hit] = {}
     _flagged_referees(pairs, flagged, arrived, hits)
+    _referrals_within_leads(pairs, leads or {}, arrived, hits)
     _same_wave_referrals(pairs, flagged, evidenced, arrived, hits, ring_of if in_rings is None else in_rings)
     for _ in range(MAX_ROUNDS):
         added = False
@@ -193,6 +205,42 @@ def _flagged_referees(
             )
             for m in wave:
                 hits[(m, referrer)] = _hit(m, referrer, f"referred by {referrer}, with others who stand out")
+
+
+def _referrals_within_leads(
+    pairs: list[tuple[str, str]],
+    leads: Mapping[str, str],
+    arrived: Mapping[str, date],
+    hits: dict[tuple[str, str], Hit],
+) -> None:
+    """Tie the people of one lead whom a referral of one wave ties too, and their referrer."""
+    referees: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for referee, referrer in pairs:
+        lead = leads.get(referee)
+        if lead is None:
+            continue
+        if leads.get(referrer) == lead and one_wave((referee, referrer), arrived):
+            why = f"referred by {referrer} in the same wave, with whom they share a link too"
+            hits[(referee, referrer)] = _hit(referee, referrer, why)
+            hits.setdefault(
+                (referrer, referrer),
+                _hit(
+                    referrer,
+                    referrer,
+                    f"referred {referee} in the same wave, with whom they share a link too",
+                ),
+            )
+        referees[(referrer, lead)].append(referee)
+    for (referrer, _), people in referees.items():
+        for wave in waves(sorted(people), arrived):
+            hits.setdefault(
+                (referrer, referrer),
+                _hit(referrer, referrer, f"referred {len(wave)} people of one wave who share a link"),
+            )
+            for p in wave:
+                hits.setdefault(
+                    (p, referrer), _hit(p, referrer, f"referred by {referrer}, with others who share a link")
+                )
 
 
 def _same_wave_referrals(
