@@ -106,35 +106,15 @@ def test_a_couple_who_got_their_laptops_at_home_abroad_and_then_moved_is_no_farm
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "to_former_home"),
-    [
-        (OLD_HOME, "5715 Orchard Boulevard, Miami, FL 33130, US", True),
-        ("1 Old Rd, Miami, FL 33130, US", "5715 Orchard Boulevard, Miami, FL 33130, US", False),
-    ],
+    ("old", "to_former_home"),
+    [(OLD_HOME, True), ("1 Old Rd, Miami, FL 33130, US", False)],
     ids=["left-the-ship-to", "ship-to-never-home"],
 )
-def test_a_device_sent_to_the_home_just_left_is_a_stale_address(
-    old: str, new: str, to_former_home: bool
-) -> None:
+def test_a_device_sent_to_the_home_just_left_is_a_stale_address(old: str, to_former_home: bool) -> None:
     """A move a week before shipping, the device sent to the old address: neither L1 nor L2,
     while the same move with the device sent somewhere never home is both."""
-    engine = store(
-        people=[person("a", "Ann", "Lee", street="5715 Orchard Blvd", zip="33130")],
-        shipments=[
-            ship(
-                "a",
-                "3885 Chestnut Ave",
-                "97201",
-                line2="Apt 31",
-                day="2023-02-10",
-                shipment_id="s-a",
-                ship_city="Portland",
-                ship_region="OR",
-            )
-        ],
-        profile_changes=[moved("a", "2023-02-03T10:00:00", old, new)],
-    )
-    assert (shipments_home_then(engine, 30) == ["s-a"]) is to_former_home
+    engine = couple([moved("a", "2023-02-03T10:00:00", old, "5715 Orchard Boulevard, Miami, FL 33130, US")])
+    assert ("s-a" in shipments_home_then(engine, 30)) is to_former_home
     ctx = context(engine)
-    assert bool(fired(sh.ship_to_differs_from_home, ctx)) is not to_former_home
-    assert bool(fired(sh.address_changed_before_shipping, ctx)) is not to_former_home
+    assert ("a" in fired(sh.ship_to_differs_from_home, ctx)) is not to_former_home
+    assert ("a" in fired(sh.address_changed_before_shipping, ctx)) is not to_former_home
