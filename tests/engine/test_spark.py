@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pyarrow as pa
@@ -40,3 +41,31 @@ def test_learned_egress_and_postal_areas_are_the_same_on_spark(spark: Any) -> No
     for engine in (duck, on_spark):
         engine.register_arrow("keys", keys)
     assert on_spark.query(sql) == duck.query(sql) == [("GB|SW1",), ("US|627",)]
+
+
+def test_shipping_indicators_and_the_address_history_are_the_same_on_spark(spark: Any) -> None:
+    """L1 and L2 over an address history (a couple who moved after their laptops came, and
+    one of them left the ship-to a week before it) give the same hits on Spark. (L3 reads
+    the people CTE, whose name key still uses DuckDB's strip_accents.)"""
+    from hirewall.engine.spark import SparkEngine
+    from hirewall.indicators import shipping as sh
+    from hirewall.indicators._history import shipments_home_then
+    from tests.indicators.factory import context
+    from tests.indicators.test_history import OLD_HOME, couple, moved
+
+    new_home = "5715 Orchard Boulevard, Miami, FL 33130, US"
+    duck = couple([moved("a", "2023-02-03T10:00:00", OLD_HOME, new_home)])
+    on_spark = SparkEngine(None, session=spark)
+    for name in ("people", "shipments", "profile_changes"):
+        on_spark.register_arrow(name, duck.arrow(f'SELECT * FROM "{name}"'))
+
+    def hits(engine: Any) -> set[tuple[str, str, str, str | None]]:
+        ctx = replace(context(duck), engine=engine)
+        found = set()
+        for ind in (sh.ship_to_differs_from_home, sh.address_changed_before_shipping):
+            found |= {(h.record_id, h.indicator, h.summary, h.group) for h in ind(ctx)}
+        return found
+
+    assert shipments_home_then(on_spark, 30) == shipments_home_then(duck, 30) == ["s-a"]
+    assert hits(on_spark) == hits(duck)
+    assert ("b", "ship_to_differs_from_home") in {(r, i) for r, i, _, _ in hits(duck)}

@@ -45,7 +45,8 @@ per_tool AS (
   GROUP BY h.record_id, h.tool
 )
 SELECT t.record_id, t.tool, t.first_seen, t.device_id, t.unattended, p.job_title,
-       t.first_seen BETWEEN prov.ts - INTERVAL 1 DAY AND prov.ts + INTERVAL (?) DAY AS early
+       t.first_seen BETWEEN prov.ts - INTERVAL 1 DAY
+                        AND prov.ts + CAST(? AS INTEGER) * INTERVAL 1 DAY AS early
 FROM per_tool t LEFT JOIN prov USING (record_id) LEFT JOIN people p USING (record_id)
 ORDER BY t.record_id, t.first_seen, t.tool
 """  # noqa: S608 (composed only of our own SQL constants)

@@ -68,7 +68,7 @@ CHANGED_SQL = """
 SELECT s.record_id, s.shipment_id, s.shipped_at, c.changed_at, c.old_value, c.new_value
 FROM shipments s JOIN profile_changes c
   ON c.record_id = s.record_id AND c.field = 'address'
- AND CAST(c.changed_at AS DATE) BETWEEN s.shipped_at - INTERVAL (?) DAY AND s.shipped_at
+ AND CAST(c.changed_at AS DATE) BETWEEN s.shipped_at - CAST(? AS INTEGER) * INTERVAL 1 DAY AND s.shipped_at
 WHERE s.shipment_id NOT IN (SELECT shipment_id FROM __hw_home_then)
 ORDER BY s.record_id, c.changed_at, s.shipment_id, c.old_value, c.new_value
 """
@@ -117,7 +117,7 @@ s AS (
   FROM shipments s JOIN pk USING (record_id)
   LEFT JOIN profile_changes c
     ON c.record_id = s.record_id AND c.field = 'address'
-   AND CAST(c.changed_at AS DATE) BETWEEN s.shipped_at - INTERVAL (?) DAY AND s.shipped_at
+   AND CAST(c.changed_at AS DATE) BETWEEN s.shipped_at - CAST(? AS INTEGER) * INTERVAL 1 DAY AND s.shipped_at
   WHERE s.ship_address_key IS NOT NULL
   GROUP BY ALL
 ),
