@@ -37,7 +37,7 @@ catalogue's.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -198,13 +198,29 @@ def _flagged_referees(
     for referee, referrer in pairs:
         if referee in flagged:
             referees[referrer].append(referee)
-    for referrer, people in referees.items():
+    _tie_waves(referees.items(), arrived, hits, "who stand out on their own evidence", "who stand out")
+
+
+def _tie_waves(
+    referees: Iterable[tuple[str, list[str]]],
+    arrived: Mapping[str, date],
+    hits: dict[tuple[str, str], Hit],
+    they: str,
+    others: str,
+    *,
+    keep: bool = False,
+) -> None:
+    """Tie each referrer to the people it referred in one wave, two or more: "referred 3
+    people {they}" and "referred by R, with others {others}". With ``keep``, a pair that
+    already has a hit keeps it."""
+    for referrer, people in referees:
         for wave in waves(sorted(people), arrived):
-            hits[(referrer, referrer)] = _hit(
-                referrer, referrer, f"referred {len(wave)} people who stand out on their own evidence"
-            )
-            for m in wave:
-                hits[(m, referrer)] = _hit(m, referrer, f"referred by {referrer}, with others who stand out")
+            new = {(referrer, referrer): _hit(referrer, referrer, f"referred {len(wave)} people {they}")}
+            for p in wave:
+                new[(p, referrer)] = _hit(p, referrer, f"referred by {referrer}, with others {others}")
+            for key, hit in new.items():
+                if not keep or key not in hits:
+                    hits[key] = hit
 
 
 def _referrals_within_leads(
@@ -231,16 +247,8 @@ def _referrals_within_leads(
                 ),
             )
         referees[(referrer, lead)].append(referee)
-    for (referrer, _), people in referees.items():
-        for wave in waves(sorted(people), arrived):
-            hits.setdefault(
-                (referrer, referrer),
-                _hit(referrer, referrer, f"referred {len(wave)} people of one wave who share a link"),
-            )
-            for p in wave:
-                hits.setdefault(
-                    (p, referrer), _hit(p, referrer, f"referred by {referrer}, with others who share a link")
-                )
+    by_referrer = ((referrer, people) for (referrer, _), people in referees.items())
+    _tie_waves(by_referrer, arrived, hits, "of one wave who share a link", "who share a link", keep=True)
 
 
 def _same_wave_referrals(
