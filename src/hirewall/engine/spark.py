@@ -1,9 +1,10 @@
 """Apache Spark engine (local mode by default) for stores that outgrow one machine.
 
-SQL is written once in DuckDB's dialect and transpiled to Spark SQL with sqlglot; values
-are still bound as ``?`` parameters. Store tables are temporary views over DataFrames,
-persisted as Parquet under ``<store>.spark/`` when a store path is given. pyspark is
-imported only when this engine is opened.
+SQL is written once in DuckDB's dialect and transpiled to Spark SQL with sqlglot (and the
+rewrites in :mod:`hirewall.engine.spark_sql`); values are still bound as ``?`` parameters.
+Result timestamps lose the session zone (UTC), since DuckDB's ``TIMESTAMP`` has none. Store
+tables are temporary views over DataFrames, persisted as Parquet under ``<store>.spark/``
+when a store path is given. pyspark is imported only when this engine is opened.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sqlglot
 from sqlglot import exp
 
 from hirewall.engine.base import Engine, Params
+from hirewall.engine.spark_sql import to_spark_sql
 from hirewall.exceptions import ConfigError, EngineError
 
 if TYPE_CHECKING:
@@ -45,9 +47,16 @@ def local_session() -> SparkSession:
     return _SESSION
 
 
-def to_spark_sql(sql: str) -> str:
-    """Transpile DuckDB SQL to Spark SQL."""
-    return sqlglot.transpile(sql, read="duckdb", write="spark")[0]
+def _naive_timestamps(table: pa.Table) -> pa.Table:
+    """``table`` with zoned timestamp columns as naive ones, as DuckDB returns them (the
+    session time zone is UTC, so the wall-clock values are unchanged)."""
+    fields = [
+        pa.field(f.name, pa.timestamp(f.type.unit), f.nullable)
+        if pa.types.is_timestamp(f.type) and f.type.tz
+        else f
+        for f in table.schema
+    ]
+    return table if fields == list(table.schema) else table.cast(pa.schema(fields))
 
 
 class SparkEngine(Engine):
@@ -101,7 +110,7 @@ class SparkEngine(Engine):
         df.createOrReplaceTempView(name)
 
     def arrow(self, sql: str, params: Params = ()) -> pa.Table:
-        return self._df(sql, params).toArrow()
+        return _naive_timestamps(self._df(sql, params).toArrow())
 
     def register_arrow(self, name: str, table: pa.Table) -> None:
         self.spark.createDataFrame(table).createOrReplaceTempView(name)
