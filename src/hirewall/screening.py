@@ -29,7 +29,7 @@ SUBJECTS_SQL = {
     "payouts": """
         SELECT DISTINCT 'payout_holder' AS subject, record_id AS subject_id, holder_name AS name,
                '' AS dob, '' AS country, true AS is_person
-        FROM payouts WHERE holder_name IS NOT NULL ORDER BY record_id""",
+        FROM payouts WHERE holder_name IS NOT NULL ORDER BY subject_id, name""",
 }
 
 

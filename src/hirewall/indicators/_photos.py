@@ -29,13 +29,14 @@ MAX_BUCKET = 200
 HASHES_SQL = f"""
 WITH {PEOPLE_CTE},
 h AS (
-  SELECT p.record_id, pk.person_key, ('0x' || p.photo_phash)::UBIGINT AS v, p.photo_phash AS phash
+  SELECT p.record_id, pk.person_key, p.photo_phash AS phash
   FROM people p JOIN pk USING (record_id) WHERE p.photo_phash IS NOT NULL
 )
-SELECT record_id, person_key, v, phash FROM h
-WHERE v IN (SELECT v FROM h GROUP BY v HAVING count(DISTINCT person_key) <= ?)
+SELECT record_id, person_key, phash FROM h
+WHERE phash IN (SELECT phash FROM h GROUP BY phash HAVING count(DISTINCT person_key) <= ?)
 ORDER BY record_id
 """  # noqa: S608 (composed only of our own SQL constants)
+"""Ingest stores a hash as 16 lower-case hex digits, so equal strings are equal hashes."""
 
 PAIRS_SQL = """
 WITH d AS (SELECT DISTINCT v FROM __hw_photo_hashes),
@@ -63,6 +64,15 @@ class PhotoCluster:
         return len({p for _, p, _ in self.records})
 
 
+_U64 = (1 << 64) - 1
+
+
+def _signed(value: int) -> int:
+    """A 64-bit hash as the signed BIGINT with the same bits: Spark has no unsigned integers,
+    and ``&``, ``xor`` and ``bit_count`` see only the bits."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
 def _masks(seed: int) -> list[int]:
     rng = random.Random(seed)
     out = []
@@ -81,20 +91,20 @@ def photo_clusters(engine: Engine, seed: int = 0) -> Iterator[PhotoCluster]:
         return
     uf = UnionFind()
     dist: dict[int, int] = {}
-    columns = {"record_id": [r[0] for r in rows], "v": pa.array([int(r[2]) for r in rows], pa.uint64())}
-    masks = _masks(seed)
+    values = [int(r[2], 16) for r in rows]
+    columns = {"record_id": [r[0] for r in rows], "v": pa.array([_signed(v) for v in values], pa.int64())}
+    masks = pa.array([_signed(m) for m in _masks(seed)], pa.int64())
     with (
         registered(engine, "__hw_photo_hashes", columns),
-        registered(
-            engine, "__hw_photo_masks", {"t": list(range(TABLES)), "mask": pa.array(masks, pa.uint64())}
-        ),
+        registered(engine, "__hw_photo_masks", {"t": list(range(TABLES)), "mask": masks}),
     ):
-        for a, b, d in engine.query(PAIRS_SQL, [MAX_BUCKET, MAX_DISTANCE]):
+        for signed_a, signed_b, d in engine.query(PAIRS_SQL, [MAX_BUCKET, MAX_DISTANCE]):
+            a, b = int(signed_a) & _U64, int(signed_b) & _U64
             uf.union(str(a), str(b))
-            dist[int(a)] = max(dist.get(int(a), 0), int(d))
-            dist[int(b)] = max(dist.get(int(b), 0), int(d))
+            dist[a] = max(dist.get(a, 0), int(d))
+            dist[b] = max(dist.get(b, 0), int(d))
     groups: dict[str, list[tuple[str, str, str]]] = {}
-    for record_id, person_key, v, phash in rows:
+    for (record_id, person_key, phash), v in zip(rows, values, strict=True):
         groups.setdefault(uf.find(str(v)), []).append((str(record_id), str(person_key), str(phash)))
     for members in groups.values():
         cluster = PhotoCluster(

@@ -72,7 +72,8 @@ WITH m AS (
   FROM people
   WHERE resume_text IS NOT NULL AND regexp_matches(lower(resume_text), ?)
 )
-SELECT record_id, as_of, claim, regexp_extract(claim, ?, {groups}) AS parts FROM m
+SELECT record_id, as_of, claim, regexp_extract(claim, ?, 1) AS g1, regexp_extract(claim, ?, 2) AS g2
+FROM m
 ORDER BY record_id, claim
 """
 
@@ -102,13 +103,10 @@ def date_problems(row: dict[str, Any]) -> list[str]:
 
 def impossible_claims(engine: Engine, today: date) -> Iterator[dict[str, Any]]:
     """Résumé claims of more years with a technology than it has existed."""
-    for record_id, as_of, claim, parts in engine.query(
-        CLAIMS_SQL.format(groups="['n', 'tech']"), [YEARS_RE] * 3
-    ):
-        alias = str(parts["tech"])
+    for record_id, as_of, claim, years, alias in engine.query(CLAIMS_SQL, [YEARS_RE] * 4):
         tech, released = TECH_RELEASE_YEAR[alias]
         year = (as_of or today).year
-        claimed = int(parts["n"])
+        claimed = int(years)
         possible = year - released
         if claimed > possible + SLACK_YEARS:
             yield {
@@ -119,12 +117,9 @@ def impossible_claims(engine: Engine, today: date) -> Iterator[dict[str, Any]]:
                 "claimed_years": claimed,
                 "possible_years": possible,
             }
-    for record_id, as_of, claim, parts in engine.query(
-        CLAIMS_SQL.format(groups="['tech', 'year']"), [SINCE_RE] * 3
-    ):
-        alias = str(parts["tech"])
+    for record_id, as_of, claim, alias, year_text in engine.query(CLAIMS_SQL, [SINCE_RE] * 4):
         tech, released = TECH_RELEASE_YEAR.get(alias, TECH_RELEASE_YEAR.get(alias.rstrip("s"), ("", 0)))
-        since = int(parts["year"])
+        since = int(year_text)
         if released and since < released - SLACK_YEARS and since <= (as_of or today).year:
             yield {
                 "record_id": record_id,

@@ -39,7 +39,7 @@ j AS (
 d AS (
   SELECT *, 2 * 6371 * asin(sqrt(pow(sin(radians(lat2 - lat1) / 2), 2)
            + cos(radians(lat1)) * cos(radians(lat2)) * pow(sin(radians(lon2 - lon1) / 2), 2))) AS km,
-         epoch(signed_in_at - prev_at) / 3600.0 AS hours
+         (epoch(signed_in_at) - epoch(prev_at)) / 3600 AS hours
   FROM j
 )
 SELECT record_id, prev_at, prev_ip, prev_country, signed_in_at, ip, country, round(km) AS km, hours

@@ -58,10 +58,11 @@ pc AS (
 m AS (
   SELECT vc.vendor_id, pc.record_id, pc.what, pc.val, pk.vendor_id AS placed_by, pk.person_key
   FROM vc JOIN pc USING (what, val) JOIN pk USING (record_id)
-)
-SELECT m.*, count(DISTINCT person_key) OVER (PARTITION BY vendor_id) AS persons FROM m
-QUALIFY count(DISTINCT person_key) OVER (PARTITION BY vendor_id) <= ?
-ORDER BY vendor_id, record_id
+),
+n AS (SELECT vendor_id, count(DISTINCT person_key) AS persons FROM m GROUP BY vendor_id)
+SELECT m.*, n.persons FROM m JOIN n ON m.vendor_id = n.vendor_id
+WHERE n.persons <= ?
+ORDER BY m.vendor_id, m.record_id, m.what, m.val
 """  # noqa: S608 (composed only of our own SQL constants)
 
 
