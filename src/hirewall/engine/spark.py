@@ -28,13 +28,17 @@ _SESSION: SparkSession | None = None
 
 
 def local_session() -> SparkSession:
-    """One shared local SparkSession, created on first use."""
+    """One shared local SparkSession, created on first use. It loads Splink's similarity
+    functions (``jaro_winkler`` and others), since the linkage of a scan runs in the session
+    the store lives in, and a started session takes no more jars."""
     global _SESSION
     if _SESSION is None:
         try:
             from pyspark.sql import SparkSession
         except ImportError as e:
             raise ConfigError("the Spark engine needs pyspark: pip install 'pyspark==4.3.0'") from e
+        from splink.backends.spark import similarity_jar_location
+
         _SESSION = (
             SparkSession.builder.master("local[2]")
             .appName("hirewall")
@@ -42,6 +46,7 @@ def local_session() -> SparkSession:
             .config("spark.ui.enabled", "false")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+            .config("spark.jars", similarity_jar_location())
             .getOrCreate()
         )
     return _SESSION
