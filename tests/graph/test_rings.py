@@ -350,3 +350,24 @@ def test_a_loner_attached_to_a_ring_held_by_one_weak_link_gets_that_one_links_st
     assert ring.attached == ("stranger",) and not ring.firm
     assert ring.member_strength("stranger") == ring.member_strength("a") == 1 / 3
     assert (ring.membership_note("stranger") or "").endswith("counted as one weak link")
+
+
+def test_a_weak_facilitator_link_between_people_who_stand_out_does_not_fuse_two_teams() -> None:
+    """Two teams, each held by its own operator's phone, whose flagged members share a laptop
+    farm's connection (a weak link) are two rings served by one farm; a flagged loner on that
+    connection still joins a team, and a weak link of a kind no facilitator provides (a fuzzy
+    identity match) still joins two flagged members of two teams."""
+    cat = {**CAT, **_strong("shared_phone"), "linkage": fake_indicator("linkage", link="weak")}
+    hits = [hit(x, "shared_phone", group="phone:1") for x in ("a1", "a2")]
+    hits += [hit(x, "shared_phone", group="phone:2") for x in ("b1", "b2")]
+    hits += [hit(x, "shared_ip", group="ip:farm") for x in ("a1", "b1", "loner")]
+    ids = {p: p for p in ("a1", "a2", "b1", "b2", "loner")}
+    rings = find_rings(build_groups(hits, cat), ids, flagged=frozenset({"a1", "b1", "loner"}))
+    assert sorted(r.members for r in rings) in (
+        [("a1", "a2"), ("b1", "b2", "loner")],
+        [("a1", "a2", "loner"), ("b1", "b2")],
+    )
+    teams = [h for h in hits if h.group != "ip:farm"]
+    fused = teams + [hit(x, "linkage", group="linkage:a1|b1") for x in ("a1", "b1")]
+    rings = find_rings(build_groups(fused, cat), ids, flagged=frozenset({"a1", "b1"}))
+    assert [r.members for r in rings] == [("a1", "a2", "b1", "b2")]

@@ -7,11 +7,12 @@ are hyper-edges between person records (:mod:`hirewall.graph.links`). Records of
 - a *strong* group (one-operator evidence on its own) joins all its members;
 - a *weak* group (shared egress IP, shared vendor, household-style sharing) joins two people
   only when it is corroborated: they also share a weak group of another kind, both stand out
-  on their own evidence, or (for an egress IP shared by just the two of them, when nothing
-  else joined either) they arrived in one wave; a person nothing else joined who shares such
-  an IP with just one member of a ring, and arrived in its wave, is attached to that ring at
-  the strength of that one weak link, or of two when the ring is firm
-  (:meth:`~hirewall.graph.links.Ring.member_strength`);
+  on their own evidence (then a facilitator's kind, such as a farm's connection, ties them as
+  that facilitator does and fuses no two clusters), or (for an egress IP shared by just the
+  two of them, when nothing else joined either) they arrived in one wave; a person nothing
+  else joined who shares such an IP with just one member of a ring, and arrived in its wave,
+  is attached to that ring at the strength of that one weak link, or of two when the ring is
+  firm (:meth:`~hirewall.graph.links.Ring.member_strength`);
 - a group with more than ``max_group_size`` people is a hub (an office, a big agency, a
   building) and joins nobody, and a weak group of more than :data:`MAX_WEAK_PAIR_GROUP`
   people corroborates no pair.
@@ -154,7 +155,9 @@ def find_rings(
     arrived within :data:`WAVE_DAYS` of each other: an operator team applies in a wave, while a
     laptop farm or a front agency serves different teams at different times. A weak link
     between two ``flagged`` people (records whose own evidence reaches the medium band) is
-    corroborated by that evidence and joins them too; so is a weak link of an
+    corroborated by that evidence and joins them too, though one of a facilitator's kind
+    (:data:`FACILITATOR_KINDS`) joins them as that facilitator's thing does: two teams whose
+    flagged members share a farm's connection stay two rings. So is a weak link of an
     :data:`ARRIVAL_CORROBORATED_KINDS` kind between two people who share it with nobody else,
     arrived in one wave and are in no cluster after all the above. A person still alone whose
     co-arrived pairs all lead to one cluster is attached to it (:func:`_attachments`).
@@ -184,8 +187,14 @@ def find_rings(
                 co_arrived.append((people[0], people[1], g.key))
     stand_out = {identity.get(r, r) for r in flagged}
     for (a, b), kinds in weak_pairs.items():
-        if len(kinds) >= 2 or (a in stand_out and b in stand_out):
+        if len(kinds) >= 2:
             uf.union(a, b)
+        elif a in stand_out and b in stand_out:
+            (kind,) = kinds
+            if kind in FACILITATOR_KINDS:
+                facilitated.append((kind, [a, b]))
+            else:
+                uf.union(a, b)
     Facilitated(uf, facilitated, arrived).attach()
     _pair_loners(uf, sorted((a, b) for a, b, _ in co_arrived))
     attach = _attachments(uf, sorted(co_arrived))
