@@ -98,7 +98,7 @@ def row(r: dict[str, Any]) -> str:
     fac = f"{r['facilitator_hit']}/{r['facilitator_rings']} = {r['facilitator_rate']:.2f}"
     fac += f" ({r['facilitator_hit_any_part']})"
     share = f"{r['worst_group_flagged']}/{r['worst_group_n']}"
-    fpr = f"{share} = {100 * r['worst_group_fpr']:.2f}% ({r['worst_group']})"
+    fpr = f"{share} = {100 * r['worst_group_fpr']:.3f}% ({r['worst_group']})"
     cells = [r["difficulty"], r["seed"], r["personas"], f"{r['precision']:.3f}", f"{r['recall']:.3f}"]
     return "| " + " | ".join(str(c) for c in [*cells, f"{r['ring_ari']:.3f}", fac, fpr]) + " |"
 

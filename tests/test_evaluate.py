@@ -105,3 +105,16 @@ def test_a_ring_split_evenly_is_judged_by_the_part_holding_its_highest_scored_me
     rings = [{"ring_id": "p-photo", "facilitators": []}, {"ring_id": "p-farm", "facilitators": [FARM]}]
     fac = evaluate(*_write(tmp_path, labels, persons, rings))["facilitator_top3"]
     assert (fac["rings"], fac["hit"], fac["hit_any_part"]) == (1, 1, 1)
+
+
+def test_group_fpr_keeps_the_precision_a_half_percent_target_needs() -> None:
+    """One flagged person in a group of 199 is 0.503%, above a 0.5% target: the rate must not
+    be rounded to 0.0050, where it would read as meeting it."""
+    from hirewall.evaluate import Labels, _fpr_by_group
+
+    people = [f"p{i}" for i in range(199)]
+    labels = Labels({p: "benign" for p in people}, {}, {p: "family_landline" for p in people}, {})
+    persons = [{"record_id": p, "band": "medium" if p == "p0" else "low"} for p in people]
+    fpr = _fpr_by_group(persons, labels)["family_landline"]["fpr"]
+    assert fpr > 0.005
+    assert fpr == round(1 / 199, 6)

@@ -164,7 +164,7 @@ def _fpr_by_group(persons: list[dict[str, Any]], labels: Labels) -> dict[str, di
         total[g] += 1
         flagged[g] += p["band"] in FLAG_BANDS
     return {
-        g: {"n": total[g], "flagged": flagged[g], "fpr": round(flagged[g] / total[g], 4)}
+        g: {"n": total[g], "flagged": flagged[g], "fpr": round(flagged[g] / total[g], 6)}
         for g in sorted(total)
     }
 
