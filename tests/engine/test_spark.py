@@ -173,31 +173,3 @@ def test_every_indicator_gives_the_same_hits_on_spark(spark: Any, tmp_path: Path
         return sorted(map(key, referral_hits(engine, *args)))
 
     assert referrals(on_spark) == referrals(duck)
-
-
-@pytest.mark.slow
-def test_a_whole_scan_on_spark_writes_what_duckdb_writes(spark: Any, tmp_path: Path) -> None:
-    """Ingest, indicators, Splink linkage, rings, scores and outputs, all on the Spark engine:
-    the same persons and facilitators as on DuckDB, and the same rings (whose Splink
-    waterfalls differ only in trained match weights, which the two backends estimate apart)."""
-    import json
-
-    from hirewall.pipeline import scan
-    from hirewall.synth import generate_world
-
-    data = tmp_path / "data"
-    generate_world(data, people=120, seed=70102, difficulty="easy")
-    results = {e: scan(data, tmp_path / e, Settings(engine=e, progress=False)) for e in ("duckdb", "spark")}
-    assert results["spark"].warnings == results["duckdb"].warnings == []
-
-    def text(engine: str, name: str) -> str:
-        return (tmp_path / engine / name).read_text(encoding="utf-8")
-
-    def rings(engine: str) -> list[tuple[str, list[str], list[str]]]:
-        rows = [json.loads(line) for line in text(engine, "rings.jsonl").splitlines()]
-        return [(r["ring_id"], r["members"], [g["group"] for g in r["links"]]) for r in rows]
-
-    assert text("spark", "persons.jsonl") == text("duckdb", "persons.jsonl")
-    assert text("spark", "facilitators.jsonl") == text("duckdb", "facilitators.jsonl")
-    assert rings("spark") == rings("duckdb") != []
-    assert (tmp_path / "spark" / "hirewall.duckdb.spark").is_dir()  # the store lives in Spark
