@@ -4,7 +4,9 @@ SQL is written once in DuckDB's dialect and transpiled to Spark SQL with sqlglot
 rewrites in :mod:`hirewall.engine.spark_sql`); values are still bound as ``?`` parameters.
 Result timestamps lose the session zone (UTC), since DuckDB's ``TIMESTAMP`` has none. Store
 tables are temporary views over DataFrames, persisted as Parquet under ``<store>.spark/``
-when a store path is given. pyspark is imported only when this engine is opened.
+when a store path is given. Each engine keeps its views in a Spark session of its own (one
+SparkContext serves them all), so two stores open in one process never see each other's
+tables. pyspark is imported only when this engine is opened.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 _SESSION: SparkSession | None = None
+
+# Session settings each store's session sets again: a session made by another builder (a
+# test's, Splink's) may lack them, and a new session does not copy its parent's.
+_STORE_CONF = {
+    "spark.sql.session.timeZone": "UTC",
+    "spark.sql.execution.arrow.pyspark.enabled": "true",
+}
 
 
 def local_session() -> SparkSession:
@@ -70,7 +79,10 @@ class SparkEngine(Engine):
     name = "spark"
 
     def __init__(self, path: Path | str | None = None, session: SparkSession | None = None) -> None:
-        self.spark = session or local_session()
+        # Temporary views are per session: a new one keeps this store's tables its own.
+        self.spark = (session or local_session()).newSession()
+        for key, value in _STORE_CONF.items():
+            self.spark.conf.set(key, value)
         self.root = Path(f"{path}.spark") if path else None
         if self.root and self.root.exists():
             for table_dir in sorted(self.root.iterdir()):
