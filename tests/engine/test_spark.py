@@ -26,9 +26,9 @@ pytestmark = pytest.mark.spark
 @pytest.fixture(scope="module")
 def spark() -> Any:
     pytest.importorskip("pyspark")
-    from hirewall.linkage.backends import local_spark_session
+    from hirewall.engine.spark import local_session
 
-    return local_spark_session(2, "2g")
+    return local_session(2, "2g")
 
 
 def test_two_stores_in_one_process_keep_their_tables_apart(spark: Any, tmp_path: Path) -> None:

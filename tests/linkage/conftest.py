@@ -31,6 +31,6 @@ def store(world: World) -> Iterator[DuckDBEngine]:
 @pytest.fixture(scope="session")
 def spark() -> Any:
     pytest.importorskip("pyspark")
-    from hirewall.linkage.backends import local_spark_session
+    from hirewall.engine.spark import local_session
 
-    return local_spark_session(2, "2g")
+    return local_session(2, "2g")

@@ -11,7 +11,10 @@ tables. pyspark is imported only when this engine is opened.
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import tempfile
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,39 +29,57 @@ from hirewall.exceptions import ConfigError, EngineError
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-_SESSION: SparkSession | None = None
-
-# Session settings each store's session sets again: a session made by another builder (a
-# test's, Splink's) may lack them, and a new session does not copy its parent's.
+# Session settings each store's session sets again: a session made elsewhere (a caller's, a
+# cluster's) may lack them, and a new session does not copy its parent's.
 _STORE_CONF = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.execution.arrow.pyspark.enabled": "true",
 }
 
 
-def local_session() -> SparkSession:
-    """One shared local SparkSession, created on first use. It loads Splink's similarity
-    functions (``jaro_winkler`` and others), since the linkage of a scan runs in the session
-    the store lives in, and a started session takes no more jars."""
-    global _SESSION
-    if _SESSION is None:
-        try:
-            from pyspark.sql import SparkSession
-        except ImportError as e:
-            raise ConfigError("the Spark engine needs pyspark: pip install 'pyspark==4.3.0'") from e
-        from splink.backends.spark import similarity_jar_location
+@cache
+def local_session(cores: int = 2, driver_memory: str = "4g") -> SparkSession:
+    """One Spark session in local mode, created on first use and stopped (its scratch folders
+    removed) when the process exits. The store and Splink's linkage share it, so it loads
+    Splink's similarity functions (``jaro_winkler`` and others): a started session takes no
+    more jars. Under ``spark-submit`` or on a cluster, ``getOrCreate`` returns the session
+    already running instead."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as e:
+        raise ConfigError("the Spark engine needs pyspark: pip install 'pyspark==4.3.0'") from e
+    from splink.backends.spark import similarity_jar_location
 
-        _SESSION = (
-            SparkSession.builder.master("local[2]")
-            .appName("hirewall")
-            .config("spark.sql.shuffle.partitions", "4")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-            .config("spark.jars", similarity_jar_location())
-            .getOrCreate()
-        )
-    return _SESSION
+    warehouse = tempfile.mkdtemp(prefix="hirewall-spark-wh-")
+    checkpoints = tempfile.mkdtemp(prefix="hirewall-spark-ckpt-")
+    builder = (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName("hirewall")
+        .config("spark.driver.memory", driver_memory)
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.default.parallelism", "8")
+        .config("spark.sql.warehouse.dir", warehouse)
+        .config("spark.jars", similarity_jar_location())
+    )
+    for key, value in _STORE_CONF.items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    session.sparkContext.setCheckpointDir(checkpoints)
+    atexit.register(_stop, session, (warehouse, checkpoints))
+    return session
+
+
+def _stop(session: SparkSession, scratch: tuple[str, ...]) -> None:
+    """Stop the session and remove its scratch folders."""
+    try:
+        session.stop()
+    finally:
+        for path in scratch:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _naive_timestamps(table: pa.Table) -> pa.Table:

@@ -1,16 +1,12 @@
 """Where linkage runs: the people frame read from the store, and Splink's DuckDB or Spark API.
 
-The store is always DuckDB. Linkage reads the ``people`` table once as Arrow, then runs in a
-separate in-memory DuckDB (so Splink's scratch tables never land in the store file) or in a
-Spark session.
+Linkage reads the store's ``people`` table once as Arrow, then runs in a separate in-memory
+DuckDB (so Splink's scratch tables never land in the store file) or in the Spark session the
+Spark engine uses (:func:`hirewall.engine.spark.local_session`).
 """
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
-from functools import cache
 from typing import Any
 
 import duckdb
@@ -84,7 +80,9 @@ def make_db_api(settings: Settings, spark: Any = None) -> Any:
     if dialect_of(settings) == "spark":
         from splink.backends import spark as splink_spark
 
-        session = spark if spark is not None else local_spark_session(max(settings.threads, 2))
+        from hirewall.engine.spark import local_session
+
+        session = spark if spark is not None else local_session(max(settings.threads, 2))
         api: Any = splink_spark.SparkAPI
         return api(spark_session=session, num_partitions_on_repartition=8)
     from splink.backends.duckdb import DuckDBAPI
@@ -95,40 +93,3 @@ def make_db_api(settings: Settings, spark: Any = None) -> Any:
     if settings.memory_limit:
         con.execute("SET memory_limit = ?", [settings.memory_limit])
     return DuckDBAPI(connection=con)
-
-
-@cache
-def local_spark_session(cores: int = 2, driver_memory: str = "4g") -> Any:
-    """One Spark session in local mode with Splink's similarity UDF jar, created on first use."""
-    from pyspark.sql import SparkSession
-    from splink.backends.spark import similarity_jar_location
-
-    warehouse = tempfile.mkdtemp(prefix="hirewall-spark-wh-")
-    checkpoints = tempfile.mkdtemp(prefix="hirewall-spark-ckpt-")
-    session = (
-        SparkSession.builder.master(f"local[{cores}]")
-        .appName("hirewall-linkage")
-        .config("spark.driver.memory", driver_memory)
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.default.parallelism", "8")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.warehouse.dir", warehouse)
-        .config("spark.jars", similarity_jar_location())
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    session.sparkContext.setCheckpointDir(checkpoints)
-    atexit.register(_stop_spark, session, (warehouse, checkpoints))
-    return session
-
-
-def _stop_spark(session: Any, scratch: tuple[str, ...]) -> None:
-    """Stop the session and remove its scratch folders when the process exits."""
-    try:
-        session.stop()
-    finally:
-        for path in scratch:
-            shutil.rmtree(path, ignore_errors=True)
