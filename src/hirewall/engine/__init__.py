@@ -23,7 +23,8 @@ def open_engine(settings: Settings, store: Path | str | None = None) -> Engine:
 
         return DuckDBEngine(store, threads=settings.threads, memory_limit=settings.memory_limit)
     if settings.engine == "spark":
-        from hirewall.engine.spark import SparkEngine
+        from hirewall.engine.spark import SparkEngine, local_session
 
-        return SparkEngine(store)
+        # The same session (same cores) Splink's linkage asks for, so one is started.
+        return SparkEngine(store, session=local_session(max(settings.threads, 2)))
     raise ConfigError(f"unknown engine {settings.engine!r}; choose duckdb or spark")
