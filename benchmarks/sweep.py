@@ -183,7 +183,7 @@ def verdict(pool: dict[str, Any]) -> str:
     return f"{text} (missed: {missed})" if missed else text
 
 
-COLUMNS = ("difficulty", "seed", "personas", "flagged P", "flagged R", "ring ARI")
+COLUMNS: tuple[str, ...] = ("difficulty", "seed", "personas", "flagged P", "flagged R", "ring ARI")
 COLUMNS += ("facilitator top 3 (any part)",)
 HEADER = "| " + " | ".join([*COLUMNS, "worst benign group FPR"]) + " |\n" + "|---" * 8 + "|"
 
