@@ -30,6 +30,23 @@ def test_c_class_counts_once_corroborated_by_another_family() -> None:
     assert next(c for c in both.contributions if c.indicator == "vpn").counted
 
 
+def test_a_referral_burst_counts_but_corroborates_no_c_class_signal() -> None:
+    """A burst of referrals says a group arrived together, not that this person is a persona:
+    it counts for them, but their VPN egress stays held back (a traveller referred in a hiring
+    wave stays low) until evidence of their own, such as a shared ship-to, corroborates it."""
+    cat = {**CAT, "referral_burst_in_one_wave": fake_indicator("referral_burst_in_one_wave", link="strong")}
+    burst = hit("a", "referral_burst_in_one_wave", 0.6)
+    p = score_person("a", [burst, hit("a", "vpn")], cat, ring_strength=2 / 3, ring_id="r")
+    by_id = {c.indicator: c for c in p.contributions}
+    assert by_id["referral_burst_in_one_wave"].counted
+    assert not by_id["vpn"].counted and "held back" in by_id["vpn"].note
+    assert p.band == "low"
+    assert score_person("a", [burst], cat, ring_strength=2 / 3, ring_id="r").score == p.score
+    shipped = score_person("a", [burst, hit("a", "vpn"), hit("a", "strong_ship")], cat)
+    vpn = next(c for c in shipped.contributions if c.indicator == "vpn")
+    assert vpn.counted and vpn.note == "corroborated by shipping"
+
+
 def test_high_band_needs_two_independent_families() -> None:
     one_family = score_person(
         "a", [hit("a", "strong_ship"), hit("a", "strong_ship2")], CAT, ring_strength=1.0, ring_id="r"

@@ -93,10 +93,15 @@ def score_person(
         strength = max(min(1.0, max(0.0, h.strength)) for h in ind_hits)
         pending.append((ind, w.log_odds, strength, not counts_alone(ind), tuple(ind_hits)))
     s_families = {ind.family for ind, _, _, corr, _ in pending if not corr}
+    vouching = {
+        ind.family
+        for ind, _, _, corr, _ in pending
+        if not corr and weight_for(ind.id, ind.link, ind.fairness).corroborates
+    }
     contributions: list[Contribution] = []
     total = PRIOR_LOG_ODDS
     for ind, weight, strength, corroboration, held in pending:
-        other_families = s_families - {ind.family}
+        other_families = vouching - {ind.family}
         counted = not corroboration or bool(other_families)
         note = (
             "counted"

@@ -26,6 +26,9 @@ class Weight:
     log_odds: float
     corroboration_only: bool = False
     """Counts only when another family has S-class evidence for the same person."""
+    corroborates: bool = True
+    """Whether it is that S-class evidence: False for a signal about a group rather than the
+    person, which counts itself but vouches for no other signal."""
 
 
 PRIOR_LOG_ODDS = -5.0
@@ -64,7 +67,7 @@ WEIGHTS: dict[str, Weight] = {
     "photo_reused_across_people": Weight(3.0),
     "timeline_impossible": Weight(1.0),
     "referred_by_linked_person": Weight(1.5),
-    "referral_burst_in_one_wave": Weight(1.5),
+    "referral_burst_in_one_wave": Weight(1.5, corroborates=False),
     "placed_by_vendor_of_linked_people": Weight(1.0, corroboration_only=True),
     "email_freemail_name_digits": Weight(0.3, corroboration_only=True),
     "ship_to_differs_from_home": Weight(1.0),
