@@ -87,17 +87,18 @@ def score_person(
     for h in hits:
         by_indicator[h.indicator].append(h)
     pending: list[tuple[Indicator, float, float, bool, tuple[Hit, ...]]] = []
+    s_families: set[str] = set()
+    vouching: set[str] = set()  # families whose evidence corroborates the others' signals
     for ind_id, ind_hits in sorted(by_indicator.items()):
         ind = catalogue[ind_id]
         w = weight_for(ind.id, ind.link, ind.fairness)
         strength = max(min(1.0, max(0.0, h.strength)) for h in ind_hits)
-        pending.append((ind, w.log_odds, strength, not counts_alone(ind), tuple(ind_hits)))
-    s_families = {ind.family for ind, _, _, corr, _ in pending if not corr}
-    vouching = {
-        ind.family
-        for ind, _, _, corr, _ in pending
-        if not corr and weight_for(ind.id, ind.link, ind.fairness).corroborates
-    }
+        alone = counts_alone(ind)
+        pending.append((ind, w.log_odds, strength, not alone, tuple(ind_hits)))
+        if alone:
+            s_families.add(ind.family)
+            if w.corroborates:
+                vouching.add(ind.family)
     contributions: list[Contribution] = []
     total = PRIOR_LOG_ODDS
     for ind, weight, strength, corroboration, held in pending:
