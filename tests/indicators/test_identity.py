@@ -39,10 +39,42 @@ def test_phone_shared_by_different_people_links_them() -> None:
             ],
             id="family-landline",
         ),
+        pytest.param(
+            [
+                person("a", "Ann", "Lee", phone="4155550101", street="12 Elm St", zip="62701"),
+                person("b", "Bo", "Lee", phone="4155550101", street="12 Elm Street", zip="62701"),
+                person("c", "Cy", "Lee", phone="4155550101", street="9 Oak Ave", zip="60601"),
+            ],
+            id="family-landline-a-grown-child-still-lists",
+        ),
     ],
 )
 def test_phone_benign_sharing_does_not_fire(people) -> None:
     assert not fired(idn.phone_shared_across_people, context(store(people=people)))
+
+
+@pytest.mark.parametrize(
+    ("indicator", "field", "value"),
+    [
+        (idn.phone_shared_across_people, "phone", "4155550101"),
+        (idn.email_shared_across_people, "email", "jdoe364@gmail.com"),
+    ],
+)
+def test_contact_shared_beyond_a_household_fires_for_every_sharer(indicator, field, value) -> None:
+    # Two personas give a laptop farm's address as their home; two more live elsewhere. The
+    # contact reaches two people outside the farm's "household", so no family explains it.
+    farm = {"street": "1918 Spring Blvd", "zip": "22204"}
+    ctx = context(
+        store(
+            people=[
+                person("a", "Ann", "Lee", **{field: value}, **farm),
+                person("b", "Bob", "Kim", **{field: value}, **farm),
+                person("c", "Cy", "Ho", **{field: value}, street="9 Oak Ave", zip="60601"),
+                person("d", "Di", "Ng", **{field: value}, street="4 Pine Rd", zip="77002"),
+            ]
+        )
+    )
+    assert fired(indicator, ctx) == {"a", "b", "c", "d"}
 
 
 def test_email_aliases_of_one_mailbox_count_as_shared() -> None:

@@ -214,9 +214,14 @@ g AS (
   SELECT val, count(DISTINCT person_key) AS persons, count(DISTINCT home) AS homes,
          count(DISTINCT name_key) AS names
   FROM v GROUP BY val HAVING count(DISTINCT person_key) BETWEEN 2 AND ?
+),
+h AS (
+  SELECT val, max(n) AS household
+  FROM (SELECT val, home, count(DISTINCT person_key) AS n FROM v GROUP BY val, home)
+  GROUP BY val
 )
-SELECT v.record_id, v.val, v.person_key, g.persons, g.homes, g.names
-FROM v JOIN g USING (val) ORDER BY v.val, v.record_id
+SELECT v.record_id, v.val, v.person_key, g.persons, g.homes, g.names, h.household
+FROM v JOIN g USING (val) JOIN h USING (val) ORDER BY v.val, v.record_id
 """
 
 
@@ -224,7 +229,8 @@ def shared_rows(ctx: Context, source_sql: str) -> list[dict[str, Any]]:
     """Records whose value (``source_sql`` yields ``record_id, val``) is shared by 2+ people.
 
     Each row carries ``persons`` (distinct people), ``homes`` (distinct home addresses; a
-    person without one counts as their own home) and ``names`` (distinct names).
+    person without one counts as their own home), ``names`` (distinct names) and
+    ``household`` (the most people of it who live at one home).
     ``source_sql`` must be a constant of ours, never user text.
     """
     sql = SHARED_SQL.format(people_cte=PEOPLE_CTE, source=source_sql)

@@ -3,9 +3,12 @@
 Contact details, national ids, résumés and photos that "different" people share, plus
 timelines that cannot be true and referrals or vendors that lead into linked people.
 
-Household rule (I1): a phone or email shared only by people who give the same home address
-is a family landline or a family mailbox. It is not reported at all: a weak hit would let
-two household indicators corroborate each other in the ring finder and merge a family.
+Household rule (I1): a phone or email shared by people who live together, and by at most one
+sharer who lives elsewhere, is a family landline or a family mailbox (one that a grown child
+still lists). It is not reported at all: a weak hit would let two household indicators
+corroborate each other in the ring finder and merge a family. Sharers at two or more other
+homes are not a household's, even when some of them live together (personas who all give a
+laptop farm's address as their home).
 """
 
 from __future__ import annotations
@@ -29,12 +32,19 @@ from hirewall.indicators.base import Context, Hit, Indicator, indicator
 
 
 def _across_homes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Sharings where every sharer lives at a different home.
+    """Sharings that no household explains.
 
-    When two of the sharers live together, the number or mailbox is a household's (a family
-    landline that a grown child still lists), which is no evidence of an operator.
+    A number or mailbox shared by people who live together, and by at most one sharer who
+    lives elsewhere (a family landline that a grown child still lists), is a household's,
+    which is no evidence of an operator. One that reaches two or more people outside its
+    largest household is reported, whoever else lives together: an operator gives one
+    phone to personas of whom several list a laptop farm's address as their home.
     """
-    return [r for r in rows if r["homes"] >= 2 and r["homes"] == r["persons"]]
+    return [
+        r
+        for r in rows
+        if r["homes"] >= 2 and (r["household"] == 1 or r["persons"] - r["household"] >= 2)
+    ]
 
 
 @indicator(
@@ -43,11 +53,11 @@ def _across_homes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def phone_shared_across_people(ctx: Context) -> Iterable[Hit]:
     """Phone number shared by different people
 
-    The same phone number is on the records of people who are not the same person and do not
-    live at the same address. One operator running several personas often reuses a phone.
+    The same phone number is on the records of people who are not the same person and who
+    live at different addresses. One operator running several personas often reuses a phone.
     Innocent explanations: a typing error, or an agency recruiter's number entered for a
-    candidate. A number shared by a household (two of the sharers live together, as with a family
-    landline) is not reported.
+    candidate. A household's number (people who live together, and at most one who lives
+    elsewhere, as with a family landline that a grown child still lists) is not reported.
     """
     rows = _across_homes(shared_rows(ctx, "SELECT record_id, phone AS val FROM people"))
     yield from group_hits(
@@ -68,9 +78,9 @@ def email_shared_across_people(ctx: Context) -> Iterable[Hit]:
     """Email mailbox shared by different people
 
     The same mailbox (aliases such as dots and plus-tags in Gmail count as one) is on the
-    records of people who are not the same person and do not live together. Innocent
-    explanations: a typing error or an agency's shared inbox. Sharing only within one home
-    is not reported.
+    records of people who are not the same person and who live at different addresses.
+    Innocent explanations: a typing error or an agency's shared inbox. A household's mailbox
+    (people who live together, and at most one who lives elsewhere) is not reported.
     """
     rows = _across_homes(shared_rows(ctx, "SELECT record_id, email_key AS val FROM people"))
     yield from group_hits(
