@@ -23,7 +23,9 @@ def indicators_markdown() -> str:
         "Generated from the code by `make docs` (`python -m hirewall.docs`); do not edit by hand.",
         "Codes and source tags refer to `indicators.md` in the project research notes (G = government",
         "advisories, M/C/MS/U/SW/... = vendor reports). Fairness: **S** = behaviour or consistency based;",
-        "**C** = corroboration only, never raises a band on its own.",
+        "**C** = corroboration only, never raises a band on its own. An S-class indicator marked",
+        "*corroborates nothing* counts for the person but is not the evidence that lets their",
+        "class-C signals count (see docs/scoring.md).",
         "",
         "| id | code | family | fairness | link | weight | sources |",
         "|---|---|---|---|---|---|---|",
@@ -32,6 +34,7 @@ def indicators_markdown() -> str:
     for ind in cat.values():
         w = weight_for(ind.id, ind.link, ind.fairness)
         weight = f"{w.log_odds:+.1f}" + (" (corroboration only)" if w.corroboration_only else "")
+        weight += "" if w.corroborates else " (corroborates nothing)"
         lines.append(
             f"| `{ind.id}` | {ind.code} | {ind.family} | {ind.fairness} | {ind.link} | {weight} | "
             f"{', '.join(ind.sources)} |"

@@ -103,6 +103,15 @@ def test_national_id_split_by_name() -> None:
     assert fired(idn.national_id_shared_across_people, ctx) == {"c", "d"}
 
 
+def nid_hits(people: list[dict]) -> dict:
+    """Record -> its hit from either I7 indicator (an owner's, or a user's of another name)."""
+    ctx = context(store(people=people))
+    owners = run(idn.national_id_owner_used_by_others, ctx)
+    users = run(idn.national_id_reused_by_different_name, ctx)
+    assert not {h.record_id for h in owners} & {h.record_id for h in users}
+    return {h.record_id: h for h in [*owners, *users]}
+
+
 def test_stolen_id_owner_outside_the_wave_of_its_holders_gets_little_weight() -> None:
     def holder(rid: str, given: str, applied: str) -> dict:
         return person(rid, given, "Lee", national_id_hash="h1", applied_at=applied)
@@ -112,23 +121,23 @@ def test_stolen_id_owner_outside_the_wave_of_its_holders_gets_little_weight() ->
         holder("p1", "Bo", "2024-03-01"),
         holder("p2", "Cy", "2024-04-20"),
     ]
-    hits = {
-        h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=people)))
-    }
+    hits = nid_hits(people)
     assert set(hits) == {"owner", "p1", "p2"}
-    assert hits["owner"].strength == 0.2 and "presumed owner" in hits["owner"].summary
+    assert hits["owner"].indicator == "national_id_owner_used_by_others"
+    assert "presumed owner" in hits["owner"].summary
+    assert hits["p1"].indicator == hits["p2"].indicator == "national_id_reused_by_different_name"
     assert hits["p1"].strength == hits["p2"].strength > 0.8
     assert {h.group for h in hits.values()} == {"nid:h1"}
     # an earliest holder who applied with the others is one of them, not an owner
     people[0] = holder("owner", "Ann", "2024-02-01")
-    hits = {
-        h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=people)))
-    }
+    hits = nid_hits(people)
+    assert hits["owner"].indicator == hits["p1"].indicator == "national_id_reused_by_different_name"
     assert hits["owner"].strength == hits["p1"].strength > 0.8
     # two holders far apart: the earlier one is presumed the owner
     two = [holder("old", "Ann", "2020-01-01"), holder("new", "Bo", "2024-01-01")]
-    hits = {h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=two)))}
-    assert hits["old"].strength == 0.2 and hits["new"].strength >= 0.8
+    hits = nid_hits(two)
+    assert hits["old"].indicator == "national_id_owner_used_by_others"
+    assert hits["new"].indicator == "national_id_reused_by_different_name" and hits["new"].strength >= 0.8
 
 
 def test_stolen_id_owner_applying_again_in_the_personas_wave_is_still_the_owner() -> None:
@@ -141,19 +150,16 @@ def test_stolen_id_owner_applying_again_in_the_personas_wave_is_still_the_owner(
         holder("p1", "Bo", "2024-03-01"),
         holder("p2", "Cy", "2024-04-20"),
     ]
-    hits = {
-        h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=people)))
-    }
-    assert hits["owner"].strength == hits["owner-again"].strength == 0.2
+    hits = nid_hits(people)
+    owner = "national_id_owner_used_by_others"
+    assert hits["owner"].indicator == hits["owner-again"].indicator == owner
     assert hits["p1"].strength == hits["p2"].strength > 0.8
     # a holder of another birth date is another person, who applied with the personas
     people[1] = person(
         "other", "Ann", "Lee", national_id_hash="h1", applied_at="2024-03-05", birth_date="1990-01-01"
     )
-    hits = {
-        h.record_id: h for h in run(idn.national_id_reused_by_different_name, context(store(people=people)))
-    }
-    assert hits["owner"].strength == 0.2 and hits["other"].strength > 0.8
+    hits = nid_hits(people)
+    assert hits["owner"].indicator == owner and hits["other"].strength > 0.8
 
 
 WORDS = (

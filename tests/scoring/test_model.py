@@ -47,6 +47,20 @@ def test_a_referral_burst_counts_but_corroborates_no_c_class_signal() -> None:
     assert vpn.counted and vpn.note == "corroborated by shipping"
 
 
+def test_the_owner_of_a_stolen_id_keeps_their_c_class_signals_held_back() -> None:
+    """Being the presumed victim of an id that others use is reported, but it is no evidence
+    against the person: their VPN and odd hours stay held back, so however many such signals
+    they have, they stay low."""
+    owner_id = "national_id_owner_used_by_others"
+    cat = {**CAT, owner_id: fake_indicator(owner_id, link="strong")}
+    p = score_person("a", [hit("a", owner_id), hit("a", "vpn"), hit("a", "hours")], cat)
+    by_id = {c.indicator: c for c in p.contributions}
+    assert by_id[owner_id].counted and by_id[owner_id].log_odds > 0
+    assert not by_id["vpn"].counted and not by_id["hours"].counted
+    assert p.band == "low"
+    assert p.score == score_person("a", [hit("a", owner_id)], cat).score
+
+
 def test_high_band_needs_two_independent_families() -> None:
     one_family = score_person(
         "a", [hit("a", "strong_ship"), hit("a", "strong_ship2")], CAT, ring_strength=1.0, ring_id="r"

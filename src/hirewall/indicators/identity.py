@@ -13,7 +13,7 @@ laptop farm's address as their home).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -41,9 +41,7 @@ def _across_homes(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     phone to personas of whom several list a laptop farm's address as their home.
     """
     return [
-        r
-        for r in rows
-        if r["homes"] >= 2 and (r["household"] == 1 or r["persons"] - r["household"] >= 2)
+        r for r in rows if r["homes"] >= 2 and (r["household"] == 1 or r["persons"] - r["household"] >= 2)
     ]
 
 
@@ -119,6 +117,22 @@ def national_id_shared_across_people(ctx: Context) -> Iterable[Hit]:
     )
 
 
+def _id_holders(ctx: Context) -> Iterator[tuple[bool, list[dict[str, Any]]]]:
+    """(owners?, rows) for each national id used under different names: its presumed owners
+    (:func:`presumed_victims`), then the other holders."""
+    rows = [r for r in shared_rows(ctx, _NID_SOURCE) if r["names"] >= 2]
+    arrived = arrival_dates(ctx.engine)
+    by_val: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_val.setdefault(str(r["val"]), []).append(r)
+    for holders in by_val.values():
+        person_of = {str(r["record_id"]): str(r["person_key"]) for r in holders}
+        first = first_arrivals({rid: arrived.get(rid) for rid in person_of}, person_of)
+        victims = presumed_victims(sorted(set(person_of.values())), first)
+        yield True, [r for r in holders if r["person_key"] in victims]
+        yield False, [r for r in holders if r["person_key"] not in victims]
+
+
 @indicator(
     code="I7", family="identity", sources=("M3", "G8"), fairness="S", tables=("people",), link="strong"
 )
@@ -128,34 +142,17 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
     One national id appears under two or more different names. This is how stolen or
     borrowed identities show up. Holders who first applied apart from the main wave of holders
     (or, with no wave, the earliest holder) are presumed to be the id's owner, and possibly
-    its victim: they are reported for a check with little weight and not linked to the others.
-    A holder is a person (same name and birth date), so the owner applying again in the
-    personas' months is still the owner.
+    its victim: they are reported apart (``national_id_owner_used_by_others``) and not linked
+    to the others. A holder is a person (same name and birth date), so the owner applying again
+    in the personas' months is still the owner.
     Innocent explanations: a name change (marriage) recorded as a new record, or a typing error
     in the id; check with the person before acting.
     """
-    rows = [r for r in shared_rows(ctx, _NID_SOURCE) if r["names"] >= 2]
-    arrived = arrival_dates(ctx.engine)
-    by_val: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        by_val.setdefault(str(r["val"]), []).append(r)
-    for val, holders in by_val.items():
-        person_of = {str(r["record_id"]): str(r["person_key"]) for r in holders}
-        first = first_arrivals({rid: arrived.get(rid) for rid in person_of}, person_of)
-        victims = presumed_victims(sorted(set(person_of.values())), first)
-        later = [r for r in holders if r["person_key"] not in victims]
-        for r in holders:
-            if r["person_key"] in victims:
-                yield Hit(
-                    str(r["record_id"]),
-                    "national_id_reused_by_different_name",
-                    0.2,
-                    f"presumed owner of a national id that {r['names'] - 1} other name(s) use",
-                    ({"record_id": r["record_id"], "national_id_hash": val},),
-                    group=f"nid:{val}",  # the rings decide again whether it is a victim
-                )
+    for owners, rows in _id_holders(ctx):
+        if owners:
+            continue
         yield from group_hits(
-            later,
+            rows,
             indicator_id="national_id_reused_by_different_name",
             group_col="val",
             group_prefix="nid",
@@ -163,6 +160,31 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
             summary=lambda g, r: f"national id used under {r['names']} different names",
             evidence_cols={"record_id": "record_id", "national_id_hash": "val"},
         )
+
+
+@indicator(
+    code="I7", family="identity", sources=("M3", "G8"), fairness="S", tables=("people",), link="strong"
+)
+def national_id_owner_used_by_others(ctx: Context) -> Iterable[Hit]:
+    """Own national id used by others under other names
+
+    This person's national id is also on records under other names that applied together,
+    apart from this person. They are presumed to be its owner, and possibly the victim of
+    identity theft, so this is reported for a check (is the id on file right, and does the
+    person know?) with little weight. It is not evidence against them: it vouches for none of
+    their other signals, and they are not linked to the others.
+    Innocent explanations: the usual one; or a name change recorded as a new record.
+    """
+    for owners, rows in _id_holders(ctx):
+        for r in rows if owners else ():
+            yield Hit(
+                str(r["record_id"]),
+                "national_id_owner_used_by_others",
+                1.0,
+                f"presumed owner of a national id that {r['names'] - 1} other name(s) use",
+                ({"record_id": r["record_id"], "national_id_hash": r["val"]},),
+                group=f"nid:{r['val']}",  # the rings decide again whether it is a victim
+            )
 
 
 def presumed_victims(holders: list[str], arrived: Mapping[str, date]) -> set[str]:
@@ -270,6 +292,7 @@ INDICATORS: tuple[Indicator, ...] = (
     email_shared_across_people,
     national_id_shared_across_people,
     national_id_reused_by_different_name,
+    national_id_owner_used_by_others,
     resume_near_duplicate,
     photo_reused_across_people,
     timeline_impossible,
