@@ -71,6 +71,16 @@ def test_referrer_of_two_people_who_stand_out_on_their_own_is_tied_to_them() -> 
     assert {h.group for h in hits} == {"referral:boss"}
 
 
+def test_a_referrer_who_is_not_on_file_joins_no_ring() -> None:
+    """An id in ``referred_by`` that no exported record holds is no person hirewall can score
+    or a reviewer can open, so it stands in no ring, whatever the referrals say."""
+    rows = [("p1", "ext", "2024-01-10"), ("p2", "ext", "2024-02-01"), ("q", "p1", "2024-02-03")]
+    eng = _dated(rows)
+    hits = referral_hits(eng, {"p1": "ring-1"}, arrival_dates(eng), frozenset({"p1", "p2"}))
+    assert "ext" not in {h.record_id for h in hits}
+    assert {h.record_id for h in hits} == {"p1", "q"}  # the referral on file still counts
+
+
 def test_only_rings_with_a_strong_link_or_two_weak_kinds_apart_from_referrals_seed_chains() -> None:
     from hirewall.graph.links import Group, Ring
     from hirewall.graph.referrals import ring_members, seed_rings

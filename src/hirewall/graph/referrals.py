@@ -30,8 +30,9 @@ evidence (:func:`seed_rings`), following chains link by link:
   stands out: each one's evidence and the referral corroborate each other. (Inside a ring
   the rules above apply.)
 
-The hits use the I12 indicator's id, so their explanation, source and weight are the
-catalogue's.
+Only referrers on file count
+(:data:`~hirewall.indicators._identity_links.REFERRALS_ON_FILE_SQL`). The hits use the I12
+indicator's id, so their explanation, source and weight are the catalogue's.
 """
 
 from __future__ import annotations
@@ -43,15 +44,11 @@ from datetime import date
 
 from hirewall.engine.base import Engine
 from hirewall.graph.links import Ring
+from hirewall.indicators._identity_links import REFERRALS_ON_FILE_SQL
 from hirewall.indicators._waves import one_wave, waves
 from hirewall.indicators.base import Hit
 
 INDICATOR = "referred_by_linked_person"
-REFERRALS_SQL = """
-SELECT record_id, referred_by FROM people
-WHERE referred_by IS NOT NULL AND referred_by <> record_id
-ORDER BY record_id
-"""
 MAX_ROUNDS = 12
 
 
@@ -110,7 +107,7 @@ def referral_hits(
     the rings held by one weak link (:func:`lead_rings`). ``arrived`` holds each record's
     arrival date (:func:`~hirewall.indicators._waves.arrival_dates`).
     """
-    pairs = [(str(a), str(b)) for a, b in engine.query(REFERRALS_SQL)]
+    pairs = [(str(a), str(b)) for a, b in engine.query(REFERRALS_ON_FILE_SQL)]
     if not pairs:
         return []
     joined = dict(ring_of)

@@ -35,11 +35,13 @@ referrers AS (
 SELECT * FROM referees UNION ALL SELECT * FROM referrers ORDER BY referrer, record_id
 """
 
-BURST_REFERRALS_SQL = """
+REFERRALS_ON_FILE_SQL = """
 SELECT p.record_id, p.referred_by FROM people p JOIN people r ON r.record_id = p.referred_by
 WHERE p.referred_by <> p.record_id
 ORDER BY p.record_id
 """
+"""(referee, referrer) of every referral whose referrer is on file: a referrer the exports do
+not hold cannot be scored or reviewed, and would stand in a ring without a record."""
 
 VENDOR_LINKS_SQL = """
 WITH {people_cte}, {strong_keys},
@@ -132,7 +134,7 @@ def referral_burst_in_one_wave(ctx: Context) -> Iterable[Hit]:
     colleagues following each other into a team that is hiring; it is a reason to look at the
     group together, not evidence against any one of them.
     """
-    pairs = [(str(e), str(r)) for e, r in ctx.engine.query(BURST_REFERRALS_SQL)]
+    pairs = [(str(e), str(r)) for e, r in ctx.engine.query(REFERRALS_ON_FILE_SQL)]
     if not pairs:
         return
     arrived = arrival_dates(ctx.engine)
