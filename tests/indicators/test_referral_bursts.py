@@ -1,7 +1,13 @@
 from datetime import date, timedelta
 
 from hirewall.indicators import identity as idn
-from hirewall.indicators._referral_bursts import MIN_BURST, Thresholds, burst_thresholds, find_bursts
+from hirewall.indicators._referral_bursts import (
+    MIN_BURST,
+    Thresholds,
+    burst_thresholds,
+    find_bursts,
+    typical_count,
+)
 
 from .factory import context, person, run, store
 
@@ -79,6 +85,14 @@ def test_an_insiders_own_referrals_do_not_raise_the_bar_that_would_find_it() -> 
     threshold = burst_thresholds(pairs, when)
     assert threshold == Thresholds(MIN_BURST, MIN_BURST)
     assert [b.root for b in find_bursts(pairs, when, threshold.arrivals)] == ["boss"]
+
+
+def test_the_typical_referral_count_is_what_99_percent_of_referrers_make() -> None:
+    assert typical_count([]) == 0
+    assert typical_count([1] * 99 + [9]) == 1  # 99 of 100 referrers made one referral each
+    assert typical_count([1] * 199 + [9]) == 1
+    assert typical_count([1] * 98 + [9, 9]) == 9  # only 98 of 100 made one
+    assert typical_count([2, 1, 5]) == 5  # with few referrers, 99% of them is all of them
 
 
 def _chains_and_pairs() -> tuple[list[tuple[str, str]], dict[str, date]]:

@@ -14,7 +14,7 @@ never add up to one burst.
 How large a burst must be is set by the organization's own referrals: the referees are
 shuffled among the referral slots, keeping how many people each referrer referred (up to
 what 99% of its referrers refer) and when each referee arrived, and a size counts only when
-such shuffles produce a burst that large less than :data:`NULL_RATE` times per organization.
+such shuffles produce a burst that large at most :data:`NULL_RATE` times per organization.
 A company with a busy referral programme therefore needs larger bursts than one where
 referrals are rare; never fewer than :data:`MIN_BURST` arrivals.
 
@@ -22,15 +22,16 @@ Chains and stars are not equally common. Chance chains grow from the many people
 refer one or two others, while a *star*, one person who referred several people of one wave,
 needs a referrer who refers more than most do. So a burst is also reported when its largest
 star reaches a second threshold (:attr:`Thresholds.star`), set from the same shuffles, and
-both thresholds together are reached by chance less than :data:`NULL_RATE` times per
+both thresholds together are reached by chance at most :data:`NULL_RATE` times per
 organization.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -116,18 +117,24 @@ def find_bursts(
     return found
 
 
+def typical_count(counts: Iterable[int]) -> int:
+    """The most referrals that :data:`TYPICAL_SHARE` of the referrers each made (the nearest-rank
+    percentile), 0 when there are none."""
+    made = sorted(counts)
+    return made[math.ceil(round(TYPICAL_SHARE * len(made), 9)) - 1] if made else 0
+
+
 def burst_thresholds(pairs: Sequence[Pair], arrived: Mapping[str, date]) -> Thresholds:
     """The smallest burst and star sizes that chance alone rarely produces in these referrals.
 
     :attr:`Thresholds.arrivals` is the smallest size of at least :data:`MIN_BURST` that the
-    shuffles reach less than :data:`NULL_RATE` times per organization; the star threshold is
+    shuffles reach at most :data:`NULL_RATE` times per organization; the star threshold is
     then the smallest size whose chance bursts, added to those, stay under that rate. In the
     shuffles no referrer refers more people than :data:`TYPICAL_SHARE` of this organization's
     referrers do: an insider who referred nine people would otherwise make large chance
     bursts out of its own referrals and so hide itself.
     """
-    made = sorted(Counter(r for _, r in pairs).values())
-    cap = made[min(len(made) - 1, int(TYPICAL_SHARE * len(made)))] if made else 0
+    cap = typical_count(Counter(r for _, r in pairs).values())
     kept: Counter[str] = Counter()
     ordinary = []
     for referee, referrer in pairs:
