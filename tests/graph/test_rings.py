@@ -53,6 +53,22 @@ def test_same_person_records_are_not_a_ring() -> None:
     assert rings == []
 
 
+
+def test_a_ring_link_is_a_thing_two_members_share_not_two_records_of_one_member() -> None:
+    """A re-applicant's two records both on one egress IP, which an outsider uses too, do not
+    make that IP a link of the re-applicant's ring (nor a kind that adds to its strength)."""
+    hits = [
+        hit("a1", "shared_account", group="account:1"),
+        hit("b", "shared_account", group="account:1"),
+        hit("a1", "shared_ip", group="ip:9"),
+        hit("a2", "shared_ip", group="ip:9"),
+        hit("stranger", "shared_ip", group="ip:9"),
+    ]
+    rings, _ = _rings(hits, pairs=[("a1", "a2")])
+    assert [r.members for r in rings] == [("a1", "a2", "b")]
+    assert [g.key for g in rings[0].groups] == ["account:1"]
+
+
 def test_hub_groups_join_nobody() -> None:
     hits = [hit(f"p{i}", "shared_account", group="account:hub") for i in range(60)]
     rings, _ = _rings(hits)

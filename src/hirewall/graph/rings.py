@@ -213,13 +213,14 @@ def find_rings(
         if len(people) < 2:
             continue
         core = sorted(r for p in people for r in by_identity.get(p, [p]))
-        held: dict[str, int] = defaultdict(int)
-        for r in core:
-            for g in groups_of.get(r, ()):
-                held[g.key] += 1
+        held: dict[str, set[str]] = defaultdict(set)  # group -> the members (people) in it
+        for p in people:
+            for r in by_identity.get(p, [p]):
+                for g in groups_of.get(r, ()):
+                    held[g.key].add(p)
         ring_groups = tuple(
             sorted(
-                (groups[k] for k, n in held.items() if n >= 2),
+                (groups[k] for k, who in held.items() if len(who) >= 2),
                 key=lambda g: (g.link != "strong", g.key),
             )
         )
