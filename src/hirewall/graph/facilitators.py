@@ -59,7 +59,7 @@ def rank_facilitators(
     for key, g in groups.items():
         if len(g.records) < 2 or g.kind in NOT_FACILITATORS:
             continue
-        for ring in {ring_of[r].ring_id: ring_of[r] for r in g.records if r in ring_of}.values():
+        for ring in {ring_of[r].ring_id: ring_of[r] for r in sorted(g.records) if r in ring_of}.values():
             if ring not in served.setdefault(key, []):
                 served[key].append(ring)
     out: list[Facilitator] = []
