@@ -149,11 +149,6 @@ def share_strength(people: int, base: float = 0.6, step: float = 0.15) -> float:
     return round(min(1.0, base + step * max(0, people - 2)), 3)
 
 
-def has_rows(ctx: Context, *tables: str) -> bool:
-    """Whether every table holds data in this run."""
-    return all(t in ctx.tables for t in tables)
-
-
 @contextmanager
 def registered(engine: Engine, name: str, columns: Mapping[str, Sequence[Any] | pa.Array]) -> Iterator[str]:
     """Expose Python-computed columns to SQL as a temporary view for the ``with`` block."""

@@ -8,8 +8,6 @@ has no ``timezone``.
 
 from __future__ import annotations
 
-import math
-
 COUNTRY_CENTROIDS: dict[str, tuple[float, float]] = {
     "US": (39.8, -98.6), "CA": (56.1, -106.3), "MX": (23.6, -102.6), "GT": (15.8, -90.2),
     "CR": (9.7, -84.0), "PA": (8.5, -80.8), "CU": (21.5, -77.8), "DO": (18.7, -70.2),
@@ -81,17 +79,6 @@ COUNTRY_TZ: dict[str, str] = {
     "PR": "America/Puerto_Rico",
 }  # fmt: skip
 """Single-zone countries -> their zone."""
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (lat, lon) points.
-
-    >>> round(haversine_km((0.0, 0.0), (0.0, 1.0)))
-    111
-    """
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def claimed_zone(timezone: str | None, country: str | None, region: str | None) -> str | None:
