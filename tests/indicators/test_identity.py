@@ -240,6 +240,25 @@ def test_impossible_timelines(row, fires) -> None:
     assert bool(fired(idn.timeline_impossible, ctx)) is fires
 
 
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("20 years of experience in go-to-market strategy.", False),
+        ("15 years of experience with react-native apps.", False),
+        ("20 years of experience in Go, Python and C.", True),
+        ("20 years of experience in Go. Before that, C.", True),
+        ("Backend work (20 years in Go) and more.", True),
+        ("20 years of experience in Go and Rust.", True),
+        ("20 years of experience in Go", True),
+        ("15 years of experience with React.", True),
+    ],
+)
+def test_a_claimed_technology_is_a_whole_word_not_part_of_a_hyphenated_compound(text, fires) -> None:
+    row = {"applied_at": "2024-03-01", "resume_text": text}
+    ctx = context(store(people=[person("a", "Ann", "Lee", **row)]))
+    assert bool(fired(idn.timeline_impossible, ctx)) is fires
+
+
 def test_referrals_into_linked_people() -> None:
     people = [
         person("a", "Ann", "Lee", phone="4155550101"),

@@ -43,8 +43,13 @@ SLACK_YEARS = 1
 _TECH = (
     r"(kubernetes|k8s|docker|react\.js|reactjs|react|typescript|golang|go|rust|swiftui|swift|kotlin|"
     r"vue\.js|vuejs|vue|node\.js|nodejs|terraform|flutter|graphql|next\.js|nextjs|svelte|tensorflow|"
-    r"pytorch|solidity|deno|tailwindcss|tailwind|elixir|langchain)(?:[^a-z0-9.]|\.(?:[^a-z]|$)|$)"
+    r"pytorch|solidity|deno|tailwindcss|tailwind|elixir|langchain)(?:[^a-z0-9.\-]|\.(?:[^a-z]|$)|$)"
 )
+"""A technology word, then what may follow it: punctuation ("Go," "Go." "Go)"), a space or the end
+of the text, but not a letter, digit or hyphen. A hyphenated compound is another word ("go-to-market"
+is no Go, "react-native" is React Native, not React). RE2 has no look-arounds, so the character
+after the word is part of the match.
+"""
 YEARS_RE = (
     r"(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:professional|hands-on|commercial|production))?"
     r"(?:\s+(?:experience|exp))?\s+(?:in|with|of|using)\s+" + _TECH
