@@ -123,9 +123,9 @@ def impossible_claims(engine: Engine, today: date) -> Iterator[dict[str, Any]]:
                 "possible_years": possible,
             }
     for record_id, as_of, claim, alias, year_text in engine.query(CLAIMS_SQL, [SINCE_RE] * 4):
-        tech, released = TECH_RELEASE_YEAR.get(alias, TECH_RELEASE_YEAR.get(alias.rstrip("s"), ("", 0)))
+        tech, released = TECH_RELEASE_YEAR[alias]
         since = int(year_text)
-        if released and since < released - SLACK_YEARS and since <= (as_of or today).year:
+        if since < released - SLACK_YEARS and since <= (as_of or today).year:
             yield {
                 "record_id": record_id,
                 "claim": claim.strip(),
