@@ -259,6 +259,25 @@ def test_a_claimed_technology_is_a_whole_word_not_part_of_a_hyphenated_compound(
     assert bool(fired(idn.timeline_impossible, ctx)) is fires
 
 
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("15 years of experience with SWIFT payments and ISO 20022.", False),
+        ("Processing SWIFT since 2005.", False),
+        ("15 years of experience with Swift and Objective-C.", True),
+        ("15 YEARS OF EXPERIENCE WITH swift.", True),
+        ("Building iOS apps in swift since 2010.", True),
+        ("12 years of experience with K8S.", True),  # capitals are no acronym for other aliases
+        ("20 Years in GO.", True),
+        ("12 years with ruſt.", True),  # RE2 folds the long s to s; the alias must still be found
+    ],
+)
+def test_swift_in_capitals_is_the_bank_network_other_capitals_still_count(text, fires) -> None:
+    row = {"applied_at": "2024-03-01", "resume_text": text}
+    ctx = context(store(people=[person("a", "Ann", "Lee", **row)]))
+    assert bool(fired(idn.timeline_impossible, ctx)) is fires
+
+
 def test_referrals_into_linked_people() -> None:
     people = [
         person("a", "Ann", "Lee", phone="4155550101"),

@@ -3,6 +3,9 @@
 Release years are first public (or 1.0) releases, rounded to the year, compiled from the
 projects' own announcements. One year of slack is allowed for rounding ("10 years" of a
 technology released 11 years before the application is fine).
+
+Claims are matched in the résumé as written, ignoring case, so the technology word keeps its
+case: a word in ``ACRONYM_ALIASES`` written all in capitals is an acronym, not the technology.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 from hirewall.engine.base import Engine
 
 TECH_RELEASE_YEAR: dict[str, tuple[str, int]] = {
-    # alias (as matched, lower case) -> (technology, first public release year)
+    # alias (as matched, case-folded) -> (technology, first public release year)
     "kubernetes": ("Kubernetes", 2014), "k8s": ("Kubernetes", 2014),
     "docker": ("Docker", 2013),
     "react": ("React", 2013), "reactjs": ("React", 2013), "react.js": ("React", 2013),
@@ -39,23 +42,29 @@ TECH_RELEASE_YEAR: dict[str, tuple[str, int]] = {
     "langchain": ("LangChain", 2022),
 }  # fmt: skip
 SLACK_YEARS = 1
+ACRONYM_ALIASES = frozenset({"swift"})
+"""Aliases that, written all in capitals, name something else: SWIFT is the banks' payment network
+(finance staff may have decades of it), not Apple's language. "GO", "RUST" or "DENO" in capitals
+are still the technology (or a shouted résumé), so they are not listed."""
 
 _TECH = (
     r"(kubernetes|k8s|docker|react\.js|reactjs|react|typescript|golang|go|rust|swiftui|swift|kotlin|"
     r"vue\.js|vuejs|vue|node\.js|nodejs|terraform|flutter|graphql|next\.js|nextjs|svelte|tensorflow|"
-    r"pytorch|solidity|deno|tailwindcss|tailwind|elixir|langchain)(?:[^a-z0-9.\-]|\.(?:[^a-z]|$)|$)"
+    r"pytorch|solidity|deno|tailwindcss|tailwind|elixir|langchain)(?:[^a-zA-Z0-9.\-]|\.(?:[^a-zA-Z]|$)|$)"
 )
 """A technology word, then what may follow it: punctuation ("Go," "Go." "Go)"), a space or the end
 of the text, but not a letter, digit or hyphen. A hyphenated compound is another word ("go-to-market"
 is no Go, "react-native" is React Native, not React). RE2 has no look-arounds, so the character
 after the word is part of the match.
 """
+# YEARS_RE and SINCE_RE are matched in the résumé as written, ignoring case (``(?i)``), so that
+# ``_technology`` sees the technology word's own case.
 YEARS_RE = (
-    r"(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:professional|hands-on|commercial|production))?"
+    r"(?i)(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:professional|hands-on|commercial|production))?"
     r"(?:\s+(?:experience|exp))?\s+(?:in|with|of|using)\s+" + _TECH
 )
 SINCE_RE = (
-    r"\b(kubernetes|k8s|docker|react|typescript|golang|rust|swift|kotlin|terraform|flutter|graphql|"
+    r"(?i)\b(kubernetes|k8s|docker|react|typescript|golang|rust|swift|kotlin|terraform|flutter|graphql|"
     r"svelte|tensorflow|pytorch|solidity|elixir|langchain)\s+(?:since|from)\s+((?:19|20)\d{2})\b"
 )
 
@@ -73,9 +82,9 @@ ORDER BY record_id
 CLAIMS_SQL = """
 WITH m AS (
   SELECT record_id, coalesce(applied_at, hired_at) AS as_of,
-         unnest(regexp_extract_all(lower(resume_text), ?, 0)) AS claim
+         unnest(regexp_extract_all(resume_text, ?, 0)) AS claim
   FROM people
-  WHERE resume_text IS NOT NULL AND regexp_matches(lower(resume_text), ?)
+  WHERE resume_text IS NOT NULL AND regexp_matches(resume_text, ?)
 )
 SELECT record_id, as_of, claim, regexp_extract(claim, ?, 1) AS g1, regexp_extract(claim, ?, 2) AS g2
 FROM m
@@ -106,10 +115,24 @@ def date_problems(row: dict[str, Any]) -> list[str]:
     return out
 
 
+def _technology(word: str) -> tuple[str, int] | None:
+    """(technology, release year) of a matched technology word, or None for an all-caps acronym.
+
+    ``casefold`` rather than ``lower``: RE2 folds case as Unicode does, so "ruſt" (long s) matches
+    ``rust`` too and must find its key.
+    """
+    alias = word.casefold()
+    if alias in ACRONYM_ALIASES and word.isupper():
+        return None
+    return TECH_RELEASE_YEAR[alias]
+
+
 def impossible_claims(engine: Engine, today: date) -> Iterator[dict[str, Any]]:
     """Résumé claims of more years with a technology than it has existed."""
-    for record_id, as_of, claim, years, alias in engine.query(CLAIMS_SQL, [YEARS_RE] * 4):
-        tech, released = TECH_RELEASE_YEAR[alias]
+    for record_id, as_of, claim, years, word in engine.query(CLAIMS_SQL, [YEARS_RE] * 4):
+        if (known := _technology(word)) is None:
+            continue
+        tech, released = known
         year = (as_of or today).year
         claimed = int(years)
         possible = year - released
@@ -122,8 +145,10 @@ def impossible_claims(engine: Engine, today: date) -> Iterator[dict[str, Any]]:
                 "claimed_years": claimed,
                 "possible_years": possible,
             }
-    for record_id, as_of, claim, alias, year_text in engine.query(CLAIMS_SQL, [SINCE_RE] * 4):
-        tech, released = TECH_RELEASE_YEAR[alias]
+    for record_id, as_of, claim, word, year_text in engine.query(CLAIMS_SQL, [SINCE_RE] * 4):
+        if (known := _technology(word)) is None:
+            continue
+        tech, released = known
         since = int(year_text)
         if since < released - SLACK_YEARS and since <= (as_of or today).year:
             yield {
