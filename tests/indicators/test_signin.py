@@ -163,6 +163,21 @@ def test_working_hours(row, utc_hour, n, fires) -> None:
     assert bool(fired(si.working_hours_fit_utc8_9, ctx)) is fires
 
 
+@pytest.mark.parametrize(
+    ("utc_hour", "offset", "local"),
+    [(1, -3.5, 21), (0, -0.5, 23), (4, -9.5, 18), (3, 5.5, 8), (23, 5.75, 4), (12, -5.0, 7), (20, 9.0, 5)],
+)
+def test_local_hour_floors_half_hour_offsets(utc_hour, offset, local) -> None:
+    assert si._local_hour(utc_hour, offset) == local
+
+
+def test_work_share_counts_the_local_hour_for_a_negative_half_hour_offset() -> None:
+    # 04:00 UTC is 18:30 the day before at UTC-9:30 (Pacific/Marquesas): inside 08-19 office hours.
+    # Truncating -5.5 toward zero made it hour 19, outside them.
+    assert si._work_share([4], [3], -9.5) == 1.0
+    assert si._work_share([4, 5], [1, 1], -9.5) == 0.5  # 19:30 is after office hours
+
+
 def managed(rid: str, flags: list[bool]) -> list[dict]:
     return [
         s(rid, f"2024-03-0{i + 1}T10:00:00", US_HOME, device_id=f"d-{rid}-{i}", device_managed=f)

@@ -6,6 +6,7 @@ people use) is never evidence: it is left out of travel, country and sharing che
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -177,9 +178,18 @@ FULL_CONFIDENCE_SIGNINS = 30
 """Strength grows with the number of sign-ins up to this many (10 random sign-ins fit by chance)."""
 
 
+def _local_hour(utc_hour: int, offset: float) -> int:
+    """The local hour at a UTC hour's start, for an offset in hours (-3.5 for Newfoundland).
+
+    ``floor``, not ``int``: ``int`` rounds a negative time toward zero, so 01:00 UTC at -3.5 would
+    be hour 22 rather than 21 (21:30 the day before).
+    """
+    return math.floor(utc_hour + offset) % 24
+
+
 def _work_share(hours: list[int], counts: list[int], offset: float) -> float:
     inside = sum(
-        n for h, n in zip(hours, counts, strict=True) if WORK_START <= int(h + offset) % 24 < WORK_END
+        n for h, n in zip(hours, counts, strict=True) if WORK_START <= _local_hour(h, offset) < WORK_END
     )
     return inside / max(1, sum(counts))
 
