@@ -38,15 +38,23 @@ THRESHOLD = 0.7
 
 
 @lru_cache(maxsize=65536)
-def name_tokens(name: str, person: bool = True) -> tuple[str, ...]:
-    """Canonical tokens of a name (transliterated, lower-case, without honorifics/legal forms)."""
+def ascii_tokens(name: str, person: bool = True) -> tuple[str, ...]:
+    """Tokens of a name transliterated to lower-case ASCII, without honorifics/legal forms,
+    before romanisation variants are folded (so ``Li Na`` keeps ``li`` and still joins to ``lina``)."""
     from rigour.names import remove_org_types, remove_person_prefixes
     from rigour.text.translit import ascii_text
 
     text = HANGUL.sub(lambda m: f" {m.group(0)} ", name)
     text = remove_person_prefixes(text) if person else remove_org_types(text)
     text = ascii_text(text).lower().replace("'", "")
-    return tuple(ROMANISATION.get(t, t) for t in re.split(r"[^a-z0-9]+", text) if t)
+    return tuple(t for t in re.split(r"[^a-z0-9]+", text) if t)
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(name: str, person: bool = True) -> tuple[str, ...]:
+    """Canonical tokens of a name: :func:`ascii_tokens` with Korean romanisation variants folded
+    together (Gim/Kim, Ri/Lee...), one for one, so both tuples have the same length."""
+    return tuple(ROMANISATION.get(t, t) for t in ascii_tokens(name, person))
 
 
 def _lev(a: str, b: str) -> float:
@@ -55,7 +63,12 @@ def _lev(a: str, b: str) -> float:
     return max(0.0, 1.0 - levenshtein(a, b) / max(len(a), len(b)))
 
 
-def _token_sim(a: str, b: str) -> float:
+def token_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two tokens; from :data:`AGREE` they are the same name element.
+
+    Levenshtein ratio, lowered by 0.1 below 0.8 when either token has at most four letters; a
+    one-letter token is an initial and agrees (0.9) with any token starting with that letter.
+    """
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:  # an initial agrees with a name that starts with it
@@ -74,7 +87,8 @@ def token_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         return 1.0  # same tokens, or surname moved from first to last place
     if sorted(a) == sorted(b):
         return PERMUTED  # "Song Hwa" is not "Hwa Song"
-    pairs = sorted(((_token_sim(x, y), i, j) for i, x in enumerate(a) for j, y in enumerate(b)), reverse=True)
+    sims = ((token_similarity(x, y), i, j) for i, x in enumerate(a) for j, y in enumerate(b))
+    pairs = sorted(sims, reverse=True)
     used_a: set[int] = set()
     used_b: set[int] = set()
     agree: list[float] = []
