@@ -53,7 +53,6 @@ def test_same_person_records_are_not_a_ring() -> None:
     assert rings == []
 
 
-
 def test_a_ring_link_is_a_thing_two_members_share_not_two_records_of_one_member() -> None:
     """A re-applicant's two records both on one egress IP, which an outsider uses too, do not
     make that IP a link of the re-applicant's ring (nor a kind that adds to its strength)."""
