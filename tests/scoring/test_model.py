@@ -47,18 +47,24 @@ def test_a_referral_burst_counts_but_corroborates_no_c_class_signal() -> None:
     assert vpn.counted and vpn.note == "corroborated by shipping"
 
 
-def test_the_owner_of_a_stolen_id_keeps_their_c_class_signals_held_back() -> None:
-    """Being the presumed victim of an id that others use is reported, but it is no evidence
-    against the person: their VPN and odd hours stay held back, so however many such signals
-    they have, they stay low."""
+def test_the_owner_of_a_stolen_id_is_reported_but_is_no_evidence_against_them() -> None:
+    """Being the presumed victim of an id that others use is listed for a check, but it counts
+    only beside evidence of another family, vouches for none of their signals and is no family
+    toward the high band."""
     owner_id = "national_id_owner_used_by_others"
     cat = {**CAT, owner_id: fake_indicator(owner_id, link="strong")}
-    p = score_person("a", [hit("a", owner_id), hit("a", "vpn"), hit("a", "hours")], cat)
-    by_id = {c.indicator: c for c in p.contributions}
-    assert by_id[owner_id].counted and by_id[owner_id].log_odds > 0
+    alone = score_person("a", [hit("a", owner_id), hit("a", "vpn"), hit("a", "hours")], cat)
+    by_id = {c.indicator: c for c in alone.contributions}
+    assert not by_id[owner_id].counted and "held back" in by_id[owner_id].note
     assert not by_id["vpn"].counted and not by_id["hours"].counted
-    assert p.band == "low"
-    assert p.score == score_person("a", [hit("a", owner_id)], cat).score
+    assert alone.band == "low" and alone.score == score_person("a", [], cat).score
+    shipped = score_person("a", [hit("a", owner_id), hit("a", "strong_ship"), hit("a", "vpn")], cat)
+    by_id = {c.indicator: c for c in shipped.contributions}
+    assert by_id[owner_id].counted and by_id[owner_id].log_odds > 0
+    assert by_id["vpn"].note == "corroborated by shipping"  # not by identity
+    hits = [hit("a", owner_id), hit("a", "strong_ship"), hit("a", "strong_ship2")]
+    two = score_person("a", hits, cat, ring_strength=1.0, ring_id="r")
+    assert two.score >= HIGH_BAND and two.band == "medium"  # one family of evidence against them
 
 
 def test_high_band_needs_two_independent_families() -> None:

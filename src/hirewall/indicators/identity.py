@@ -168,11 +168,12 @@ def national_id_reused_by_different_name(ctx: Context) -> Iterable[Hit]:
 def national_id_owner_used_by_others(ctx: Context) -> Iterable[Hit]:
     """Own national id used by others under other names
 
-    This person's national id is also on records under other names that applied together,
-    apart from this person. They are presumed to be its owner, and possibly the victim of
-    identity theft, so this is reported for a check (is the id on file right, and does the
-    person know?) with little weight. It is not evidence against them: it vouches for none of
-    their other signals, and they are not linked to the others.
+    This person's national id is also on records under other names, and this person applied
+    apart from those others (or, with no wave among them, first). They are presumed to be its
+    owner, and possibly the victim of identity theft, so this is reported for a check (is the
+    id on file right, and does the person know?). It is not evidence against them: it counts
+    only beside S-class evidence of another family, vouches for none of their other signals,
+    and they are not linked to the others.
     Innocent explanations: the usual one; or a name change recorded as a new record.
     """
     for owners, rows in _id_holders(ctx):

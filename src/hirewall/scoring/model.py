@@ -6,8 +6,7 @@ score = sigmoid(PRIOR + Σ contributions), where each indicator contributes
 
 - corroboration: a C-class or corroboration-only indicator counts only when the person has
   counted S-class evidence from another family that corroborates (``Weight.corroborates``: a
-  referral burst or being the owner of an id that others use does not); so C-class
-  indicators never raise a band on their own;
+  referral burst does not); so C-class indicators never raise a band on their own;
 - the high band needs S-class evidence from at least two independent families;
 - every contribution, counted or held back, is kept with its reason.
 """

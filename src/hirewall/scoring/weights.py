@@ -64,7 +64,7 @@ WEIGHTS: dict[str, Weight] = {
     "email_shared_across_people": Weight(3.0),
     "national_id_shared_across_people": Weight(2.5),
     "national_id_reused_by_different_name": Weight(3.5),
-    "national_id_owner_used_by_others": Weight(0.7, corroborates=False),
+    "national_id_owner_used_by_others": Weight(0.7, corroboration_only=True, corroborates=False),
     "resume_near_duplicate": Weight(3.0),
     "photo_reused_across_people": Weight(3.0),
     "timeline_impossible": Weight(1.0),
