@@ -100,5 +100,28 @@ def test_names_in_the_same_script_are_compared_whatever_the_script() -> None:
     assert holder_mismatch("محمد علي", "يوسف حسن") == 1.0
 
 
+@pytest.mark.parametrize(
+    ("person_name", "holder", "expected"),
+    [
+        ("김민준", "김민수", 1.0),  # one syllable in common is no name part in common
+        ("이민준", "김민준", 1.0),
+        ("王小明", "李小明", 1.0),
+        ("佐藤花子", "佐藤美子", 1.0),
+        ("佐藤 花子", "佐藤 美子", 0.5),  # a surname written apart is a part, as in Latin
+        ("李 小明", "李 大明", 0.5),  # a one-character word is a word, not an initial
+        ("佐藤 花子", "花子 佐藤", 0.0),
+        ("김민준", "김민준", 0.0),
+    ],
+)
+def test_names_in_one_non_latin_script_are_compared_by_words_not_syllables(
+    person_name, holder, expected
+) -> None:
+    """Transliteration splits Han and Hangul names into syllables; matching two syllables would
+    pass a stranger who shares a surname and one syllable as the person. Words as written are
+    the parts, the same rule as for Latin names ("Kim Minjun" and "Kim Minsu" share one part)."""
+    assert holder_mismatch(person_name, holder) == expected
+    assert holder_mismatch("Kim Minjun", "Kim Minsu") == 0.5
+
+
 def test_a_name_with_no_tokens_after_transliteration_is_not_compared() -> None:
     assert holder_mismatch("Ann Lee", "---") == 0.0

@@ -2,7 +2,9 @@
 
 Both names are transliterated to ASCII and compared part by part with the transliteration-aware
 token similarity of :mod:`hirewall.reference.names`, so spelling and transliteration variants
-of one name are the same name, while a short part with one other letter is not.
+of one name are the same name, while a short part with one other letter is not. Names in a
+script whose transliteration is not their usual spelling (:data:`CROSS_SCRIPT`) are compared
+only with names in the same script, word for word as written.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ characters are read differently in each language (田中太郎 transliterates to
 lang", not Tanaka Taro), Arabic, Hebrew and the Brahmic scripts leave vowels unwritten, and the
 syllable-by-syllable romanisation of Hangul and kana differs from customary spellings (이 "i" for
 Lee, 박 "bag" for Park, イトウ "itou" for Ito). Comparing those would mark people with such names
-as paid to someone else far more often, so such pairs are not compared (0)."""
+as paid to someone else far more often, so such pairs are not compared (0). Two names in the
+same such script are compared by their words as written (:func:`_words`), not by transliterated
+syllables: one shared syllable of 김민준 and 김민수 is no shared name part."""
 
 
 _LATIN = frozenset({"LATIN"})
@@ -60,7 +64,24 @@ def _forms(tokens: Sequence[tuple[str, str]]) -> frozenset[str]:
 
 
 def _tokens(name: str) -> list[tuple[str, str]]:
+    """(transliterated, romanisation-folded) parts of a name."""
     return list(zip(names.ascii_tokens(name, True), names.name_tokens(name, True), strict=True))
+
+
+_WORD_BREAK = re.compile(r"[\s,.·・\-]+")
+
+
+def _words(name: str) -> list[tuple[str, str]]:
+    """The words of a name as written (NFKC, case-folded), for two names of one script that
+    transliteration does not spell as usual: Han, Hangul or kana syllables of one word stay one
+    part, as an Arabic name keeps its unwritten vowels' word."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return [(w, w) for w in _WORD_BREAK.split(text) if w]
+
+
+def _is_initial(raw: str) -> bool:
+    """A one-letter Latin part (an initial); a one-character word in another script is a word."""
+    return len(raw) == 1 and raw.isascii()
 
 
 Runs = dict[tuple[int, int], frozenset[str]]
@@ -82,7 +103,7 @@ def _aligned(p_runs: Runs, h: list[tuple[str, str]]) -> list[tuple[int, int]]:
     pairs: list[tuple[float, int, int, int, int]] = []
     for a in range(len(h)):
         for b in range(a + 1, len(h) + 1):
-            if any(len(raw) == 1 for raw, _ in h[a:b]):
+            if any(_is_initial(raw) for raw, _ in h[a:b]):
                 break  # a holder's initials are checked against the person's tokens, below
             h_forms = _forms(h[a:b])
             for (i, j), p_forms in p_runs.items():
@@ -116,24 +137,25 @@ def holder_mismatch(person: str, holder: str) -> float:
     every part matches and its initials start parts of the person's name; otherwise 0.4 when
     an unmatched part is a company word, 0.5 when one part matches and 1.0 when none does. The
     same rules apply to every name; pairs with a script outside :data:`CROSS_SCRIPT` are compared
-    only when both names use the same scripts, and a name with no tokens after transliteration
-    is not compared (0).
+    only when both names use the same scripts, and then by their words as written
+    (:func:`_words`); a name with no parts is not compared (0).
     """
     s_person, s_holder = _scripts(person), _scripts(holder)
     if s_person != s_holder and not (s_person | s_holder) <= CROSS_SCRIPT:
         return 0.0
-    p, h = _tokens(person), _tokens(holder)
+    parts = _tokens if (s_person | s_holder) <= CROSS_SCRIPT else _words
+    p, h = parts(person), parts(holder)
     if not p or not h:
         return 0.0
-    if len({f for raw, f in h if len(raw) > 1} & {f for _, f in p}) >= 2:
+    if len({f for raw, f in h if not _is_initial(raw)} & {f for _, f in p}) >= 2:
         return 0.0  # fast path: two parts spelled alike
     p_runs = _runs(p)
     if any(_forms(h) & forms for forms in p_runs.values()):
         return 0.0  # the whole holder name, initials included, written as a run of the person's
     spans = _aligned(p_runs, h)
     covered = {k for a, b in spans for k in range(a, b)}
-    unmatched = [raw for k, (raw, _) in enumerate(h) if len(raw) > 1 and k not in covered]
-    initials_ok = all(any(q.startswith(raw) for pair in p for q in pair) for raw, _ in h if len(raw) == 1)
+    unmatched = [raw for k, (raw, _) in enumerate(h) if not _is_initial(raw) and k not in covered]
+    initials_ok = all(any(q.startswith(raw) for pair in p for q in pair) for raw, _ in h if _is_initial(raw))
     if len(spans) >= 2 or (spans and not unmatched and initials_ok):
         return 0.0
     if any(t in COMPANY_WORDS for t in unmatched):

@@ -155,10 +155,10 @@ def payout_holder_name_differs(ctx: Context) -> Iterable[Hit]:
     initials, joined or split parts and spelling or transliteration variants (Sergey/Sergei,
     Yoo/Yu, a Cyrillic name and its Latin spelling) are tolerated, the same way for every name.
     A name in a script other than Latin, Cyrillic, Greek, Armenian or Georgian (Han, Arabic,
-    Hangul, kana...) is compared only with a name in the same script, because transliteration
-    does not give its usual Latin spelling. Pay going to someone else's account is a known
-    facilitator pattern. Innocent explanations: a maiden or married name, a joint account, or
-    the contractor's own company.
+    Hangul, kana...) is compared only with a name in the same script, word for word as written,
+    because transliteration does not give its usual Latin spelling. Pay going to someone
+    else's account is a known facilitator pattern. Innocent explanations: a maiden or married
+    name, a joint account, or the contractor's own company.
     """
     seen: dict[str, tuple[float, list[dict[str, Any]]]] = {}
     for row in ctx.engine.records(HOLDERS_SQL):
