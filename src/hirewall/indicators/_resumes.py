@@ -1,14 +1,15 @@
 """Near-duplicate résumés: MinHash signatures (datasketch) and LSH banding done in SQL.
 
 Word 2-shingles of each distinct résumé text, with the person's own name words removed (a
-cloned résumé carries a new name, and the comparison must not depend on names at all), get a
-MinHash signature; the signature is cut
-into bands, and texts that share a band bucket are candidates (the LSH step, a set-based join,
-never all pairs). Candidates whose estimated similarity is near :data:`THRESHOLD` or above
-have their exact Jaccard similarity computed from the texts, and are kept when it reaches
-the threshold, so MinHash noise neither adds nor drops a pair. With 24 bands of 5 rows a pair
-at similarity 0.68 becomes a candidate with probability 0.98, a pair at 0.3 with probability
-0.06 (and is then dropped).
+cloned résumé carries a new name, so the names in two clones must not tell them apart), get a
+MinHash signature. A name word that is also an ordinary word (Will, Go) is left out of that
+person's text wherever it stands, so such a name does touch the comparison, though only
+through that word. The signature is cut into bands, and texts that share a band bucket are
+candidates (the LSH step, a set-based join, never all pairs). Candidates whose estimated
+similarity is near :data:`THRESHOLD` or above have their exact Jaccard similarity computed
+from the texts, and are kept when it reaches the threshold, so MinHash noise neither adds nor
+drops a pair. With 24 bands of 5 rows a pair at similarity 0.68 becomes a candidate with
+probability 0.98, a pair at 0.3 with probability 0.06 (and is then dropped).
 
 The threshold was set on tuning worlds (seeds 101-107): clones with two edits in a short
 résumé scored 0.66-0.71 and unrelated résumés built from one template reached 0.67.
