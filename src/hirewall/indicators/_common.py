@@ -54,17 +54,24 @@ def local_place_sql(persons: str, local_people: str) -> str:
     )
 
 
+def most_in_one_cte(name: str, source: str, place: str, within: str, column: str, where: str = "TRUE") -> str:
+    """CTE ``name(place, column)``: for each place (``place`` column) of ``source``, whose rows
+    carry ``person_key`` and a ``within`` column, the most people who share one ``within``
+    value (a postal area, a home); rows failing ``where`` or without ``within`` do not count."""
+    return f"""{name} AS (
+  SELECT {place}, max(n) AS {column} FROM (
+    SELECT {place}, {within}, count(DISTINCT person_key) AS n FROM {source}
+    WHERE {within} IS NOT NULL AND ({where}) GROUP BY {place}, {within}
+  ) AS per_{within} GROUP BY {place}
+)"""  # noqa: S608 (composed only of our own SQL constants and column names)
+
+
 def local_areas_cte(name: str, source: str, place: str, where: str = "TRUE") -> str:
     """CTE ``name(place, local_people)``: for each place (``place`` column) of ``source``, whose
     rows carry ``person_key`` and ``area`` (:func:`postal_area_sql`), the most people who live
     in one postal area; rows failing ``where`` do not count. Compare with
     :data:`LOCAL_PLACE_SHARE` of the place's people."""
-    return f"""{name} AS (
-  SELECT {place}, max(n) AS local_people FROM (
-    SELECT {place}, area, count(DISTINCT person_key) AS n FROM {source}
-    WHERE area IS NOT NULL AND ({where}) GROUP BY {place}, area
-  ) AS per_area GROUP BY {place}
-)"""  # noqa: S608 (composed only of our own SQL constants and column names)
+    return most_in_one_cte(name, source, place, "area", "local_people", where)
 
 
 FREEMAIL_DOMAINS = frozenset(
@@ -210,13 +217,10 @@ g AS (
          count(DISTINCT name_key) AS names
   FROM v GROUP BY val HAVING count(DISTINCT person_key) BETWEEN 2 AND ?
 ),
-h AS (
-  SELECT val, max(n) AS household
-  FROM (SELECT val, home, count(DISTINCT person_key) AS n FROM v GROUP BY val, home)
-  GROUP BY val
-)
-SELECT v.record_id, v.val, v.person_key, g.persons, g.homes, g.names, h.household
-FROM v JOIN g USING (val) JOIN h USING (val) ORDER BY v.val, v.record_id
+s AS (SELECT v.*, g.persons, g.homes, g.names FROM v JOIN g USING (val)),
+{household}
+SELECT s.record_id, s.val, s.person_key, s.persons, s.homes, s.names, h.household
+FROM s JOIN h USING (val) ORDER BY s.val, s.record_id
 """
 
 
@@ -228,5 +232,6 @@ def shared_rows(ctx: Context, source_sql: str) -> list[dict[str, Any]]:
     ``household`` (the most people of it who live at one home).
     ``source_sql`` must be a constant of ours, never user text.
     """
-    sql = SHARED_SQL.format(people_cte=PEOPLE_CTE, source=source_sql)
+    household = most_in_one_cte("h", "s", "val", "home", "household")
+    sql = SHARED_SQL.format(people_cte=PEOPLE_CTE, source=source_sql, household=household)
     return ctx.engine.records(sql, [MAX_SHARED_PEOPLE])
