@@ -27,9 +27,9 @@ class Weight:
     corroboration_only: bool = False
     """Counts only when another family has S-class evidence for the same person."""
     corroborates: bool = True
-    """Whether it is that S-class evidence: False for a signal that is no evidence against the
-    person (one about a group they arrived with, or one that may make them a victim), which
-    counts itself but vouches for no other signal."""
+    """Whether it is that S-class evidence: False for a signal about a group rather than the
+    person, which counts itself but vouches for no other signal. (A corroboration-only
+    indicator never vouches either: it is no S-class evidence on its own.)"""
 
 
 PRIOR_LOG_ODDS = -5.0
@@ -64,7 +64,7 @@ WEIGHTS: dict[str, Weight] = {
     "email_shared_across_people": Weight(3.0),
     "national_id_shared_across_people": Weight(2.5),
     "national_id_reused_by_different_name": Weight(3.5),
-    "national_id_owner_used_by_others": Weight(0.7, corroboration_only=True, corroborates=False),
+    "national_id_owner_used_by_others": Weight(0.7, corroboration_only=True),
     "resume_near_duplicate": Weight(3.0),
     "photo_reused_across_people": Weight(3.0),
     "timeline_impossible": Weight(1.0),
