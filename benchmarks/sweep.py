@@ -13,7 +13,8 @@ brackets, the rings hit in any part of a split ring) and the worst false-positiv
 benign confounder group. A last row pools the worlds (precision and recall over all their
 records, facilitator hits over all their rings, each group's FPR over all its members, the
 mean and lowest ARI), and a line names the worlds that miss a target and by what
-(:data:`TARGETS`).
+(:data:`TARGETS`). A ring ARI or facilitator miss also gives what perfect linking reaches on
+that world (``evaluate``'s ``perfect_linking``): where it misses too, the data splits the rings.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def condensed(seed: int, difficulty: str, m: dict[str, Any]) -> dict[str, Any]:
     groups = m["fpr_by_group"]
     worst = max(groups, key=lambda g: (groups[g]["fpr"], g != "none", g))
     fac = m["facilitator_top3"]
+    best = m.get("perfect_linking", {})
     return {
         "seed": seed,
         "difficulty": difficulty,
@@ -75,6 +77,8 @@ def condensed(seed: int, difficulty: str, m: dict[str, Any]) -> dict[str, Any]:
         "facilitator_rate": fac["rate"],
         "facilitator_hit_any_part": fac["hit_any_part"],
         "facilitator_rate_any_part": fac["rate_any_part"],
+        "linked_ring_ari": best.get("ring_ari"),
+        "linked_facilitator_hit": best.get("facilitator_hit"),
         "worst_group": worst,
         "worst_group_flagged": groups[worst]["flagged"],
         "worst_group_n": groups[worst]["n"],
@@ -85,16 +89,21 @@ def condensed(seed: int, difficulty: str, m: dict[str, Any]) -> dict[str, Any]:
 
 def misses(r: dict[str, Any]) -> list[str]:
     """The targets one condensed world misses, each with its figure."""
-    out = [
-        f"{k} {r[k]:.3f} < {v}"
-        for k, v in TARGETS.get(r["difficulty"], TARGETS["normal"]).items()
-        if r[k] < v
-    ]
+    out = []
+    for k, v in TARGETS.get(r["difficulty"], TARGETS["normal"]).items():
+        if r[k] < v:
+            text = f"{k} {r[k]:.3f} < {v}"
+            if k == "ring_ari" and r.get("linked_ring_ari") is not None:
+                text += f" (perfect linking {r['linked_ring_ari']:.3f})"
+            out.append(text)
     if r["worst_group_fpr"] > MAX_GROUP_FPR:
         flagged, n = r["worst_group_flagged"], r["worst_group_n"]
         out.append(f"FPR {r['worst_group']} {flagged}/{n} = {100 * flagged / n:.3f}% > 0.5%")
     if r["facilitator_rate"] < MIN_FACILITATOR_RATE:
-        out.append(f"facilitator {r['facilitator_hit']}/{r['facilitator_rings']} < {MIN_FACILITATOR_RATE}")
+        text = f"facilitator {r['facilitator_hit']}/{r['facilitator_rings']} < {MIN_FACILITATOR_RATE}"
+        if r.get("linked_facilitator_hit") is not None:
+            text += f" (perfect linking {r['linked_facilitator_hit']}/{r['facilitator_rings']})"
+        out.append(text)
     return out
 
 
@@ -111,6 +120,7 @@ def pooled(results: list[dict[str, Any]]) -> dict[str, Any]:
     worst = max(fpr, key=lambda g: (fpr[g], g != "none", g))
     fac_keys = ("facilitator_hit", "facilitator_rings", "facilitator_hit_any_part")
     hit, rings, any_part = (sum(r[k] for r in results) for k in fac_keys)
+    linked = [r["linked_facilitator_hit"] for r in results if r.get("linked_facilitator_hit") is not None]
     aris = [r["ring_ari"] for r in results]
     return {
         "worlds": len(results),
@@ -126,6 +136,7 @@ def pooled(results: list[dict[str, Any]]) -> dict[str, Any]:
         "facilitator_rings": rings,
         "facilitator_rate": round(hit / rings, 4) if rings else 0.0,
         "facilitator_hit_any_part": any_part,
+        "linked_facilitator_hit": sum(linked) if len(linked) == len(results) else None,
         "worst_group": worst,
         "worst_group_flagged": groups[worst]["flagged"],
         "worst_group_n": groups[worst]["n"],
@@ -179,6 +190,9 @@ def row(r: dict[str, Any]) -> str:
 def verdict(pool: dict[str, Any]) -> str:
     """Which worlds meet every target, and what the others miss."""
     text = f"worlds meeting every target: {pool['worlds_meeting_targets']}/{pool['worlds']}"
+    if pool.get("linked_facilitator_hit") is not None:
+        linked = f"{pool['linked_facilitator_hit']}/{pool['facilitator_rings']}"
+        text += f"; facilitator with perfect linking {linked}"
     missed = "; ".join(f"{seed}: {', '.join(m)}" for seed, m in pool["misses"].items())
     return f"{text} (missed: {missed})" if missed else text
 

@@ -77,6 +77,27 @@ def test_a_ring_split_by_the_data_hits_only_in_any_part(split_ring: tuple[Path, 
     assert (fac["rate"], fac["rate_any_part"]) == (0.0, 0.5)
 
 
+def test_perfect_linking_tells_a_ring_the_data_splits_from_a_detector_miss(tmp_path: Path) -> None:
+    """A: a photo ties three personas and a farm the other two, so even perfect linking finds
+    the farm only in the smaller part. B: one lent account pays both, so perfect linking
+    finds it; the scan ranking it fourth is the detector's miss."""
+    from sklearn.metrics import adjusted_rand_score
+
+    labels = [_person(f"a{i}", "persona", "A", tactics="W3" if i < 3 else "L3") for i in range(5)]
+    labels += [_thing("address", "farm-1", "A")]
+    labels += [_person(f"b{i}", "persona", "B", tactics="P2") for i in range(2)]
+    labels += [_thing("account", "acct-9", "B"), _person("n0", "benign")]
+    persons = [_scan(f"a{i}", "high", 0.9, "p-a") for i in range(5)]
+    persons += [_scan(f"b{i}", "high", 0.9, "p-b") for i in range(2)] + [_scan("n0", "low", 0.1)]
+    rings = [{"ring_id": "p-a", "facilitators": [FARM]}, {"ring_id": "p-b", "facilitators": []}]
+    m = evaluate(*_write(tmp_path, labels, persons, rings))
+    assert (m["facilitator_top3"]["hit"], m["ring_ari"]) == (1, 1.0)  # the scan joined A whole
+    best = m["perfect_linking"]
+    assert (best["facilitator_hit"], best["facilitator_rings"], best["facilitator_rate"]) == (1, 2, 0.5)
+    expected = adjusted_rand_score(["A"] * 5 + ["B"] * 2, [0, 0, 0, 1, 1, 2, 2])
+    assert best["ring_ari"] == round(expected, 4) < 1.0
+
+
 def test_flagged_precision_recall_and_fpr_per_group(split_ring: tuple[Path, Path]) -> None:
     m = evaluate(*split_ring)
     assert (m["flagged"]["tp"], m["flagged"]["fp"], m["flagged"]["fn"]) == (6, 1, 1)

@@ -15,7 +15,10 @@ Metrics:
   photo for others leaves two groups that nothing joins, and the farm is ranked in the
   smaller one;
 - flagged recall by tactic: of the personas that used a tactic (indicators.md id), how many
-  were flagged. A persona uses several tactics, so the rows overlap.
+  were flagged. A persona uses several tactics, so the rows overlap;
+- with perfect linking: the ring ARI and facilitator rate that linking exactly each ring's
+  own tactic links would give (:mod:`hirewall.synth.linkable`), the reference for a world whose
+  rings the data itself splits.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from sklearn.metrics import adjusted_rand_score, average_precision_score, roc_au
 
 from hirewall.exceptions import InputFileError
 from hirewall.masking import stable_id
+from hirewall.synth.linkable import perfect_linking
 
 FLAG_BANDS = frozenset({"medium", "high"})
 
@@ -124,7 +128,23 @@ def evaluate(out: Path, labels_path: Path) -> dict[str, Any]:
     metrics["facilitator_top3"] = _facilitator_top3(persons, labels, rings, facs)
     if labels.tactics:
         metrics["recall_by_tactic"] = _recall_by_tactic(persons, labels)
+        metrics["perfect_linking"] = _perfect_linking(labels)
     return metrics
+
+
+def _perfect_linking(labels: Labels) -> dict[str, Any]:
+    personas = {p: r for p, r in labels.ring.items() if labels.role.get(p) == "persona"}
+    kinds = {r: {k.partition(":")[0] for k in keys} for r, keys in labels.facilitators.items()}
+    found = perfect_linking(personas, labels.tactics, kinds)
+    order = sorted(personas)
+    ari = adjusted_rand_score([personas[p] for p in order], [found.part[p] for p in order])
+    rings = found.facilitator_rings
+    return {
+        "ring_ari": round(float(ari), 4) if personas else 0.0,
+        "facilitator_hit": found.facilitator_hit,
+        "facilitator_rings": rings,
+        "facilitator_rate": round(found.facilitator_hit / rings, 4) if rings else 0.0,
+    }
 
 
 def _recall_by_tactic(persons: list[dict[str, Any]], labels: Labels) -> dict[str, dict[str, float]]:

@@ -43,6 +43,22 @@ def test_a_world_misses_the_targets_of_its_difficulty() -> None:
     assert misses(world(6, facilitator_hit=17, facilitator_rate=0.85)) == ["facilitator 17/20 < 0.9"]
 
 
+def test_a_miss_says_what_perfect_linking_reaches_on_that_world() -> None:
+    r = world(7, ring_ari=0.85, linked_ring_ari=0.88, facilitator_hit=17, facilitator_rate=0.85)
+    r["linked_facilitator_hit"] = 18
+    assert misses(r) == [
+        "ring_ari 0.850 < 0.9 (perfect linking 0.880)",
+        "facilitator 17/20 < 0.9 (perfect linking 18/20)",
+    ]
+    pool = pooled([r, world(8, linked_ring_ari=1.0, linked_facilitator_hit=20)])
+    assert pool["linked_facilitator_hit"] == 38
+    assert verdict(pool).startswith(
+        "worlds meeting every target: 1/2; facilitator with perfect linking 38/40 (missed: 7: "
+    )
+    # Scans evaluated before perfect linking existed carry no such figure.
+    assert pooled([r, world(9)])["linked_facilitator_hit"] is None
+
+
 def test_pooled_figures_sum_counts_before_dividing() -> None:
     a = world(1, tp=90, fp=10, fn=0, ring_ari=0.8, facilitator_hit=10, facilitator_rate=0.5)
     a["groups"] = {"none": {"flagged": 3, "n": 6000}, "traveller": {"flagged": 1, "n": 100}}

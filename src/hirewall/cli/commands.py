@@ -145,6 +145,10 @@ def metrics_table(m: dict[str, Any]) -> Table:
     t.add_row("facilitator in top 3", f"{fac['hit']}/{fac['rings']} = {fac['rate']:.4f}")
     any_part = f"{fac['hit_any_part']}/{fac['rings']} = {fac['rate_any_part']:.4f}"
     t.add_row("  in any part of a split ring", any_part)
+    if best := m.get("perfect_linking"):
+        linked = f"{best['facilitator_hit']}/{best['facilitator_rings']} = {best['facilitator_rate']:.4f}"
+        t.add_row("  with perfect linking", linked)
+        t.add_row("ring_ari with perfect linking", f"{best['ring_ari']:.4f}")
     for g, v in m["fpr_by_group"].items():
         t.add_row(f"FPR {g}", f"{v['flagged']}/{v['n']} = {v['fpr']:.4f}")
     for tactic, v in m.get("recall_by_tactic", {}).items():

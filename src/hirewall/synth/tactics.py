@@ -43,6 +43,12 @@ DIFFICULTIES = ("easy", "normal", "hard")
 FACILITATED = frozenset({"L3", "N3", "N6", "P2", "I13", "I12"})
 """Tactics that need a facilitator: a laptop farm, a lent account, a front agency, an insider.
 Every ring has at least one: a remote scheme needs someone in the target country."""
+FACILITATOR_KIND = {"L3": "address", "N3": "ip", "P2": "account", "I13": "vendor", "I12": "referral"}
+"""The facilitator a link tactic's personas share, as ``labels.csv`` names its kind (an insider
+who refers is a person row; :func:`hirewall.evaluate.read_labels` calls it ``referral``). A
+ring's laptop farm is labelled by its address and its connection."""
+FARM_TACTICS = ("L3", "N3")
+"""Link tactics served by a laptop farm: shipping to it, signing in from its connection."""
 # (min tactics, max tactics, min families, min links)
 _MIX = {"easy": (6, 9, 4, 2), "normal": (3, 6, 2, 1), "hard": (2, 3, 2, 1)}
 RING_SIZE_WEIGHTS = (30, 22, 15, 10, 7, 5, 4, 3, 2, 1, 1)  # sizes 2..12
