@@ -46,11 +46,7 @@ def read_header(path: Path, fmt: str) -> list[str]:
             raise InputFileError(path, f"not CSV: first line is {lines[0][:60]!r}")
         return [h.strip() for h in header]
     if fmt == "jsonl":
-        keys: dict[str, None] = {}
-        for _, row in _iter_jsonl(path, strict_first=True, limit=200):
-            if isinstance(row, dict):
-                keys.update(dict.fromkeys(row))
-        return list(keys)
+        return _jsonl_header(path)
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -112,15 +108,24 @@ def _iter_csv(path: Path) -> Iterator[tuple[int, Row] | RowProblem]:
         raise InputFileError(path, f"malformed CSV: {e}") from e
 
 
-def _iter_jsonl(
-    path: Path, strict_first: bool = False, limit: int | None = None
-) -> Iterator[tuple[int, Any | RowProblem]]:
+def _jsonl_header(path: Path) -> list[str]:
+    """Every key of every object in the file, nested keys flattened (``contact.email``).
+
+    The whole file is read, so a column that first appears on the last line is still checked
+    against the contract (mapped, or reported as unknown) instead of being dropped.
+    """
+    keys: dict[str, None] = {}
+    for _, row in _iter_jsonl(path, strict_first=True):
+        if isinstance(row, dict):
+            keys.update(dict.fromkeys(_flatten(row)))
+    return list(keys)
+
+
+def _iter_jsonl(path: Path, strict_first: bool = False) -> Iterator[tuple[int, Any | RowProblem]]:
     try:
         with path.open(encoding="utf-8-sig") as fh:
             first = True
             for n, text in enumerate(fh, start=1):
-                if limit is not None and n > limit:
-                    return
                 if not text.strip():
                     continue
                 try:
