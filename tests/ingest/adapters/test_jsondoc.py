@@ -87,6 +87,21 @@ def test_text_after_the_last_page_is_reported_not_ignored(tmp_path: Path) -> Non
     )
 
 
+def test_graph_document_with_one_event_per_line_is_read_as_a_document(
+    tmp_path: Path, engine: DuckDBEngine, contract: Contract
+) -> None:
+    # Valid JSON, not JSON Lines: the first line opens the document and is not a whole object.
+    path = tmp_path / "signins.json"
+    lines = ",\n".join("  " + json.dumps(_graph(i)) for i in (1, 2, 3))
+    path.write_text(
+        '{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata",\n "value": [\n'
+        + lines
+        + "\n ]\n}\n"
+    )
+    res = ingest_events(engine, path, load_spec("entra", contract), contract)
+    assert res.tables["signins"].kept == 3 and not res.quarantine
+
+
 def test_json_lines_are_still_read_line_by_line(tmp_path: Path) -> None:
     path = tmp_path / "signins.json"
     path.write_text("".join(json.dumps(_graph(i)) + "\n" for i in (1, 2)) + '{"createdDate\n')

@@ -5,7 +5,8 @@
   diagnostic exports), on one line or pretty-printed;
 * several of these one after another (API pages appended with ``>>``, or a pretty-printed
   object per event as ``jq`` writes them): every one is read;
-* JSON Lines, one event per line (SIEM exports, osquery's filesystem logger).
+* JSON Lines, one event per line (SIEM exports, osquery's filesystem logger): a file whose
+  first non-empty line is a whole JSON object.
 
 Positions: for JSON Lines, the line number; otherwise the event's 1-based index, counted
 across the file (API responses are often one long line, so a line number would say nothing).
@@ -204,17 +205,21 @@ def _lines(path: Path, containers: tuple[str, ...]) -> Iterator[Item]:
 
 
 def _is_json_lines(path: Path, containers: tuple[str, ...]) -> bool:
-    """True when one of the first lines is a whole JSON object (and not a lone one-line document)."""
-    with path.open(encoding="utf-8-sig") as fh:
-        lines = [ln for _, ln in zip(range(5), (ln for ln in fh if ln.strip()), strict=False)]
-    for n, line in enumerate(lines):
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(obj, dict):
-            return n > 0 or _container(obj, containers) is None or len(lines) > 1
-    return False
+    """True when the first non-empty line is a whole JSON object.
+
+    Not when that line is the file's only one and holds the event array (a one-line
+    ``{"value": [...]}`` document): it is read as a document, so positions are element indices.
+    """
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            lines = [ln for _, ln in zip(range(2), (ln for ln in fh if ln.strip()), strict=False)]
+    except UnicodeDecodeError:
+        return False  # reading it as a document reports the encoding error
+    try:
+        obj = json.loads(lines[0]) if lines else None
+    except json.JSONDecodeError:
+        return False
+    return isinstance(obj, dict) and (_container(obj, containers) is None or len(lines) > 1)
 
 
 def iter_events(path: Path, containers: tuple[str, ...] = ("value", "records")) -> Iterator[Item]:
