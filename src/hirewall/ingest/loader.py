@@ -12,8 +12,9 @@ import pyarrow as pa
 from hirewall.contract import Contract, Table, load_contract
 from hirewall.engine.base import Engine
 from hirewall.exceptions import InputFileError
+from hirewall.ingest.columns import column_plan
 from hirewall.ingest.convert import RowConverter
-from hirewall.ingest.mapping import SUFFIXES, FileMapping, Mapping, fold
+from hirewall.ingest.mapping import SUFFIXES, FileMapping, Mapping
 from hirewall.ingest.quarantine import Action, QuarantineRecord
 from hirewall.ingest.readers import RowProblem, iter_rows, read_header
 from hirewall.store import create_schema
@@ -97,7 +98,7 @@ def ingest_file(
     """Ingest one file into ``table``, adding its counts and problems to ``result``."""
     fmt = SUFFIXES[path.suffix.lower()]
     header = read_header(path, fmt)
-    rename = _column_plan(path, header, fm, table)
+    rename = column_plan(path, header, fm, table)
     converter = RowConverter(table)
     stats = result.stats(table.name)
     stats.files.append(path.name)
@@ -138,39 +139,6 @@ def ingest_file(
     stats.kept += write_rows(engine, table, batch)
     if progress:
         progress(table.name, stats.read)
-
-
-def _column_plan(path: Path, header: list[str], fm: FileMapping, table: Table) -> dict[str, str]:
-    """Source column -> contract column, or a clear error naming unknown and missing columns."""
-    by_fold = {fold(c): c for c in table.column_names}
-    rename: dict[str, str] = {}
-    unknown: list[str] = []
-    derived = {fold(s): d for s, d in fm.derived_sources.items()}
-    filled = {d for ds in derived.values() for d in ds}
-    for src in header:
-        if fold(src) in derived:
-            continue
-        dst = fm.target(src) or by_fold.get(fold(src))
-        if dst is None:
-            if not fm.ignore_unmapped:
-                unknown.append(src)
-            continue
-        rename[src] = dst
-    missing = [
-        c for c in table.required if c not in rename.values() and c not in fm.constants and c not in filled
-    ]
-    if unknown or missing:
-        parts = []
-        if unknown:
-            parts.append(f"unknown columns {unknown}")
-        if missing:
-            parts.append(f"missing required columns {missing}")
-        raise InputFileError(
-            path,
-            f"read as table '{table.name}': {'; '.join(parts)}. "
-            "Map them in a mapping file (see docs/data-contract.md) or set ignore_unmapped.",
-        )
-    return rename
 
 
 def arrow_batch(table: Table, rows: list[dict[str, Any]]) -> pa.Table:
