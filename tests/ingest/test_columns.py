@@ -61,3 +61,21 @@ def test_a_same_named_header_left_unmapped_is_reported_without_ignore_unmapped(t
     )
     with pytest.raises(InputFileError, match=r"unmapped columns \['Country'\]"):
         ingest(DuckDBEngine(None), tmp_path, load_mapping(mapping, load_contract()))
+
+
+def test_an_absent_fingerprint_source_column_is_one_file_error(tmp_path: Path) -> None:
+    # The report calls it "Bank Account Number"; the workday mapping hashes "Account Number".
+    (tmp_path / "Worker_Payment_Elections.csv").write_text(
+        "Employee ID,Account Name,Payment Type,Routing Transit Number,Bank Account Number\n"
+        "E1,Ann Lee,Direct Deposit,021000021,123456789\n"
+    )
+    with pytest.raises(InputFileError) as err:
+        ingest(DuckDBEngine(None), tmp_path, _workday())
+    assert "Worker_Payment_Elections.csv" in str(err.value)
+    assert "'Account Number' (for account_fingerprint)" in str(err.value)
+
+
+def test_an_absent_split_source_column_is_one_file_error(tmp_path: Path) -> None:
+    (tmp_path / "Worker_Details.csv").write_text("Employee ID,Full Name\nE1,Jane Doe\n")
+    with pytest.raises(InputFileError, match=r"'Legal Name' \(for family_name, given_name\)"):
+        ingest(DuckDBEngine(None), tmp_path, _workday())

@@ -47,7 +47,8 @@ def column_plan(path: Path, header: list[str], fm: FileMapping, table: Table) ->
     """Source column -> contract column for the plain (not split or fingerprinted) columns.
 
     Raises InputFileError for unknown columns (unless ``ignore_unmapped``), missing required
-    columns, and two headers that would fill one contract column (the last would silently win).
+    columns, ``split``/``fingerprint`` source columns absent from the file, and two headers
+    that would fill one contract column (the last would silently win).
     """
     fills = _fills(header, fm, table)
     problems, hints = [], []
@@ -62,6 +63,10 @@ def column_plan(path: Path, header: list[str], fm: FileMapping, table: Table) ->
     missing = [c for c in table.required if c not in fills.sources and c not in fm.constants]
     if missing:
         problems.append(f"missing required columns {missing}")
+    absent = _absent_sources(header, fm)
+    if absent:
+        problems.append(f"missing the split/fingerprint source columns {', '.join(absent)}")
+    if missing or absent:
         hints.append(MISSING_HINT)
     clashes = _clashes(fills.sources, fm)
     if clashes:
@@ -70,6 +75,16 @@ def column_plan(path: Path, header: list[str], fm: FileMapping, table: Table) ->
     if problems:
         raise InputFileError(path, f"read as table '{table.name}': {'; '.join(problems)}. {' '.join(hints)}")
     return fills.rename
+
+
+def _absent_sources(header: list[str], fm: FileMapping) -> list[str]:
+    """``'Account Number' (for account_fingerprint)`` per split/fingerprint source not in the header."""
+    present = {fold(h) for h in header}
+    return [
+        f"{src!r} (for {', '.join(dsts)})"
+        for src, dsts in fm.derived_sources.items()
+        if fold(src) not in present
+    ]
 
 
 def _fills(header: list[str], fm: FileMapping, table: Table) -> _Fills:
