@@ -50,11 +50,22 @@ SUFFIXES = {
     ".parquet": "parquet",
 }
 _FOLD = re.compile(r"[\s_\-]+")
+_MASKED = re.compile(r"[xX*#\u2022\u25cf]{3,}|^[xX*#\u2022\u25cf]+$")
 
 
 def fold(name: str) -> str:
     """Column-name folding used for matching headers."""
     return _FOLD.sub("", name).lower()
+
+
+def is_masked(number: str) -> bool:
+    """Whether an account number is masked (``XXXXXX7712``, ``****``, ``••••1234``).
+
+    Masked means a run of three or more masking characters (x, X, *, #, •, ●), or nothing
+    else; a lone letter X, such as an Italian IBAN's check character
+    (``IT60X0542811101000000123456``), is not a mask.
+    """
+    return _MASKED.search(number) is not None
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,7 @@ class FileMapping:
             texts = [re.sub(r"[\s\-]", "", str(by_fold.get(fold(s)) or "")) for s in sources]
             if not all(texts):
                 continue
-            if any(re.search(r"[xX*#]", t) for t in texts):
+            if any(is_masked(t) for t in texts):
                 problems.append((dst, "account number is masked; export it unmasked or hashed", ""))
                 continue
             mapped[dst] = hmac.new(salt.encode(), "|".join(texts).encode(), hashlib.sha256).hexdigest()[:32]

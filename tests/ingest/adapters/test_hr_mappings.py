@@ -12,7 +12,7 @@ from hirewall.engine.duckdb import DuckDBEngine
 from hirewall.exceptions import ConfigError
 from hirewall.ingest.adapters import resolve_mapping
 from hirewall.ingest.loader import IngestResult, ingest
-from hirewall.ingest.mapping import load_mapping
+from hirewall.ingest.mapping import is_masked, load_mapping
 from tests.ingest.adapters.conftest import SAMPLES
 
 
@@ -118,6 +118,42 @@ def test_workday_payment_elections_are_fingerprinted_and_masked_numbers_refused(
     stored = " ".join(str(v) for r in engine.query("SELECT * FROM payouts") for v in r)
     assert "4400558811" not in stored and "000123456789" not in stored
     assert len(rows["E1007"][0]) == 32
+
+
+def test_generic_bank_export_reads_ibans_with_an_x_and_european_dates(
+    tmp_path: Path, engine: DuckDBEngine, contract: Contract
+) -> None:
+    # IT60X0542811101000000123456 is the standard example IBAN: its X is the CIN check letter.
+    (tmp_path / "bank_accounts.csv").write_text(
+        "Employee ID,Account Holder,Bank,IBAN,Valid From\n"
+        "E1,Mario Rossi,Banca,IT60X0542811101000000123456,01.01.2024\n"
+        "E2,Anna Bianchi,Banca,IT40S0542811101000000123456,15.02.2024\n"
+        "E3,Rita Verdi,Banca,IT60XXXXXXXXXXXXXXXXXX3456,01.01.2024\n"
+    )
+    res = ingest(engine, tmp_path, load_mapping(resolve_mapping("generic"), contract), contract)
+    rows = engine.query("SELECT record_id, effective_from, account_fingerprint FROM payouts ORDER BY 1")
+    assert [r[:2] for r in rows] == [("E1", date(2024, 1, 1)), ("E2", date(2024, 2, 15))]
+    assert rows[0][2] != rows[1][2]
+    assert [(q.line, q.column, q.action) for q in res.quarantine] == [
+        (4, "account_fingerprint", "row_rejected")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "masked"),
+    [
+        ("XXXXXX7712", True),
+        ("****", True),
+        ("\u2022\u2022\u2022\u20221234", True),
+        ("###4321", True),
+        ("X", True),
+        ("IT60X0542811101000000123456", False),
+        ("000123456789", False),
+        ("GB82WEST12345698765432", False),
+    ],
+)
+def test_masked_account_numbers_are_a_run_of_masking_characters(number: str, masked: bool) -> None:
+    assert is_masked(number) is masked
 
 
 def test_generic_mapping_formats_and_unknown_targets(
