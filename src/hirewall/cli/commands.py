@@ -75,14 +75,14 @@ def scan_cmd(
     "--mapping",
     help="Mapping YAML file, or a shipped mapping's name (workday, greenhouse...; see docs/adapters.md).",
 )
-@click.option("--quarantine", type=OUT, help="Where to write rejected rows (default: next to the store).")
+@click.option("--quarantine", type=OUT, help="File to append rejected rows to (default: next to the store).")
 def ingest_cmd(source: Path, store: Path, fmt: str, mapping: str | None, quarantine: Path | None) -> None:
     """Append the exports in SOURCE to a store, idempotently; bad rows are quarantined."""
     from hirewall.contract import load_contract
     from hirewall.engine import open_engine
     from hirewall.ingest.adapters import load_spec, resolve_mapping
     from hirewall.ingest.adapters.run import ingest_events
-    from hirewall.ingest.loader import ingest
+    from hirewall.ingest.loader import IngestResult, ingest
     from hirewall.ingest.mapping import load_mapping
     from hirewall.ingest.quarantine import write_quarantine
 
@@ -91,16 +91,18 @@ def ingest_cmd(source: Path, store: Path, fmt: str, mapping: str | None, quarant
     mapping_path = resolve_mapping(mapping)
     spec = load_spec(fmt, contract, mapping_path) if fmt != "csv" else None
     csv_mapping = load_mapping(mapping_path, contract) if spec is None else None
+    qpath = quarantine or store.with_suffix(".quarantine.jsonl")
+    result = IngestResult()
     engine = open_engine(settings, store)
     try:
         if spec is not None:
-            result = ingest_events(engine, source, spec, contract)
+            ingest_events(engine, source, spec, contract, result=result)
         else:
-            result = ingest(engine, source, csv_mapping, contract)
+            ingest(engine, source, csv_mapping, contract, result=result)
     finally:
         engine.close()
-    qpath = quarantine or store.with_suffix(".quarantine.jsonl")
-    write_quarantine(result.quarantine, qpath)
+        # Appended, so earlier ingests' records stay; written even when a later file fails.
+        write_quarantine(result.quarantine, qpath, append=True)
     for name, s in sorted(result.tables.items()):
         skipped = f" skipped {s.skipped:,}" if s.skipped else ""
         click.echo(f"{name}: read {s.read:,} kept {s.kept:,} quarantined {s.quarantined:,}{skipped}")

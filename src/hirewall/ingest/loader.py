@@ -69,15 +69,18 @@ def ingest(
     mapping: Mapping | None = None,
     contract: Contract | None = None,
     progress: Progress | None = None,
+    result: IngestResult | None = None,
 ) -> IngestResult:
     """Read every input table under ``source`` into the store.
 
     Rows are upserted on the contract key, so ingesting the same files twice changes nothing.
+    Counts and quarantine records are added to ``result`` (when given) as each file is read,
+    so if a later file raises, the caller still has the records of the rows already stored.
     """
     contract = contract or load_contract()
     mapping = mapping or Mapping()
     create_schema(engine, contract)
-    result = IngestResult()
+    result = IngestResult() if result is None else result
     for path in input_files(source):
         fm = mapping.for_file(path, contract)
         if fm is None:

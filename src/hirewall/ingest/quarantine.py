@@ -28,10 +28,14 @@ class QuarantineRecord:
     value: str = ""
 
 
-def write_quarantine(records: Iterable[QuarantineRecord], path: Path) -> int:
-    """Write records as JSON lines; returns how many were written."""
+def write_quarantine(records: Iterable[QuarantineRecord], path: Path, append: bool = False) -> int:
+    """Write records as JSON lines; returns how many were written.
+
+    With ``append`` the records are added after those already in the file (the quarantine of
+    a store keeps every ingest's records); otherwise the file is replaced.
+    """
     n = 0
-    with path.open("w", encoding="utf-8") as fh:
+    with path.open("a" if append else "w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps(asdict(rec), ensure_ascii=False) + "\n")
             n += 1

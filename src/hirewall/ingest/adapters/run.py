@@ -48,13 +48,18 @@ def ingest_events(
     spec: AdapterSpec,
     contract: Contract | None = None,
     progress: Progress | None = None,
+    result: IngestResult | None = None,
 ) -> IngestResult:
-    """Read every file under ``source`` with ``spec`` into its table; idempotent."""
+    """Read every file under ``source`` with ``spec`` into its table; idempotent.
+
+    Counts and quarantine records are added to ``result`` (when given) as each file is read,
+    so if a later file raises, the caller still has the records of the rows already stored.
+    """
     contract = contract or load_contract()
     create_schema(engine, contract)
     table = contract.table(spec.table)
     people = people_by_email(engine) if spec.resolve_email else {}
-    result = IngestResult()
+    result = IngestResult() if result is None else result
     for path in input_files(source):
         ingest_event_file(engine, path, spec, table, result, people, progress)
     return result
