@@ -38,3 +38,21 @@ def test_the_quarantine_of_files_stored_before_a_failing_file_is_written(tmp_pat
     proc = run("ingest", str(data), "--store", str(store))
     assert proc.returncode == 2 and "signins.csv" in proc.stderr and "Traceback" not in proc.stderr
     assert _quarantined(store) == [("people.csv", 3)]
+
+
+def test_files_of_a_folder_that_match_no_table_are_named_in_the_output(tmp_path: Path) -> None:
+    data = tmp_path / "in"
+    data.mkdir()
+    (data / "people.csv").write_text("record_id\nE1\n")
+    (data / "Workers_2024-05-10.csv").write_text("Employee ID\nE1\n")
+    proc = run("ingest", str(data), "--store", str(tmp_path / "hw.duckdb"), "--mapping", "workday")
+    assert proc.returncode == 0, proc.stderr
+    assert "not read (match no mapping entry or table name): Workers_2024-05-10.csv" in proc.stdout
+
+
+def test_a_single_file_that_matches_no_table_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "Workers_2024-05-10.csv"
+    path.write_text('Employee ID,Legal Name\nE1,"Doe, Jane"\n')
+    proc = run("ingest", str(path), "--store", str(tmp_path / "hw.duckdb"), "--mapping", "workday")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "Workers_2024-05-10.csv" in proc.stderr and "*worker*detail*.csv" in proc.stderr

@@ -121,3 +121,9 @@ def test_files_that_are_not_tables_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("hi")
     res = ingest(_engine(), tmp_path)
     assert sorted(res.skipped_files) == ["labels.csv", "notes.txt"]
+
+
+def test_a_single_file_that_is_not_a_table_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "Worker_Details.CSV.txt").write_text("a,b\n1,2\n")
+    with pytest.raises(InputFileError, match=r"Worker_Details\.CSV\.txt: not an input table"):
+        ingest(_engine(), tmp_path / "Worker_Details.CSV.txt")

@@ -106,6 +106,9 @@ def ingest_cmd(source: Path, store: Path, fmt: str, mapping: str | None, quarant
     for name, s in sorted(result.tables.items()):
         skipped = f" skipped {s.skipped:,}" if s.skipped else ""
         click.echo(f"{name}: read {s.read:,} kept {s.kept:,} quarantined {s.quarantined:,}{skipped}")
+    if result.skipped_files:
+        names = ", ".join(result.skipped_files)
+        click.echo(f"not read (match no mapping entry or table name): {names}")
     click.echo(f"quarantine: {qpath}")
 
 

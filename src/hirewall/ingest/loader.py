@@ -74,6 +74,8 @@ def ingest(
     """Read every input table under ``source`` into the store.
 
     Rows are upserted on the contract key, so ingesting the same files twice changes nothing.
+    Files of a folder that match no mapping entry or table name are listed in
+    ``skipped_files``; a single file that matches none raises InputFileError.
     Counts and quarantine records are added to ``result`` (when given) as each file is read,
     so if a later file raises, the caller still has the records of the rows already stored.
     """
@@ -83,6 +85,8 @@ def ingest(
     result = IngestResult() if result is None else result
     for path in input_files(source):
         fm = mapping.for_file(path, contract)
+        if fm is None and source.is_file():
+            raise InputFileError(path, mapping.why_not(path, contract))
         if fm is None:
             result.skipped_files.append(path.name)
             continue

@@ -149,6 +149,19 @@ class Mapping:
                 return FileMapping(table=table)
         return None
 
+    def why_not(self, path: Path, contract: Contract) -> str:
+        """Why :meth:`for_file` found no table for ``path``, and what to do, in one sentence."""
+        if path.suffix.lower() not in SUFFIXES:
+            return f"not an input table: the extension must be one of {', '.join(SUFFIXES)}"
+        examples = ", ".join(f"{t}.csv" for t in contract.tables)
+        named = f"is not named after a contract table ({examples}, or <table>_<anything>.<ext>)"
+        if self.entries:
+            globs = ", ".join(p for p, _ in self.entries)
+            return (
+                f"matches none of the mapping's files: globs ({globs}) and {named}; rename it or add a glob"
+            )
+        return f"{named}; rename it or give a --mapping whose files: glob matches it"
+
 
 def load_mapping(path: Path | None, contract: Contract) -> Mapping:
     """Load and check a mapping file (None: the empty mapping)."""
