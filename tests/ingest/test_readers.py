@@ -10,6 +10,7 @@ from hirewall.engine.duckdb import DuckDBEngine
 from hirewall.exceptions import InputFileError
 from hirewall.ingest.loader import ingest
 from hirewall.ingest.mapping import load_mapping
+from hirewall.ingest.readers import not_utf8
 
 
 def _write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:
@@ -44,3 +45,23 @@ def test_jsonl_nested_field_is_mapped_by_its_dotted_name(tmp_path: Path) -> None
     eng = DuckDBEngine(None)
     ingest(eng, tmp_path / "hr.jsonl", load_mapping(mapping, load_contract()))
     assert eng.query("SELECT record_id, email FROM people") == [("E1", "a@example.com")]
+
+
+def test_a_byte_that_is_not_utf8_is_reported_with_its_offset_and_line_in_the_file(tmp_path: Path) -> None:
+    rows = ["record_id,given_name"] + [f"E{i},Name{i}" for i in range(1, 20_001)]
+    rows[15_000] = "E15000,Jos\xe9"  # one Windows-1252 'é' past the first 64 KB
+    data = ("\r\n".join(rows) + "\r\n").encode("cp1252")
+    (tmp_path / "people.csv").write_bytes(data)
+    with pytest.raises(InputFileError) as err:
+        ingest(DuckDBEngine(None), tmp_path)
+    offset = data.index(b"\xe9")
+    assert f"not UTF-8 text (byte {offset}, line 15001)" in str(err.value)
+
+
+def test_the_offset_counts_characters_split_across_read_chunks(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    head = b"a" * ((1 << 20) - 1) + "é".encode()  # the 2-byte 'é' straddles the first megabyte
+    path.write_bytes(head + b"\nok\n\xff")
+    assert str(not_utf8(path)).endswith(
+        f"not UTF-8 text (byte {len(head) + 4}, line 3); re-export it as UTF-8"
+    )

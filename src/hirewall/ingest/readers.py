@@ -28,6 +28,31 @@ class RowProblem:
     reason: str
 
 
+def not_utf8(path: Path) -> InputFileError:
+    """The error for a file that is not UTF-8, with the byte offset and line of the first bad byte.
+
+    The offset is counted from the start of the file (a decoding error only knows its place in
+    the chunk being decoded), so the file is scanned again, a megabyte at a time.
+    """
+    offset, line, carry = 0, 1, b""
+    with path.open("rb") as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            data = carry + chunk
+            try:
+                data.decode("utf-8")
+                good, carry = len(data), b""
+            except UnicodeDecodeError as e:
+                if not (chunk and e.end == len(data) and e.reason == "unexpected end of data"):
+                    offset, line = offset + e.start, line + data.count(b"\n", 0, e.start)
+                    break
+                good, carry = e.start, data[e.start :]  # a character split across two chunks
+            offset, line = offset + good, line + data.count(b"\n", 0, good)
+            if not chunk:
+                break
+    return InputFileError(path, f"not UTF-8 text (byte {offset}, line {line}); re-export it as UTF-8")
+
+
 def read_header(path: Path, fmt: str) -> list[str]:
     """The column names of a file, checked for readability."""
     if fmt == "csv":
@@ -35,7 +60,7 @@ def read_header(path: Path, fmt: str) -> list[str]:
             with path.open(encoding="utf-8-sig", newline="") as fh:
                 sample = fh.read(64 * 1024)
         except UnicodeDecodeError as e:
-            raise InputFileError(path, f"not UTF-8 text (byte {e.start}); re-export it as UTF-8") from e
+            raise not_utf8(path) from e
         if "\x00" in sample:
             raise InputFileError(path, "binary content; expected CSV text")
         lines = sample.splitlines()
@@ -103,7 +128,7 @@ def _iter_csv(path: Path) -> Iterator[tuple[int, Row] | RowProblem]:
                     yield start, dict(zip(header, fields, strict=True))
                 start = reader.line_num + 1
     except UnicodeDecodeError as e:
-        raise InputFileError(path, f"not UTF-8 text (byte {e.start}); re-export it as UTF-8") from e
+        raise not_utf8(path) from e
     except csv.Error as e:
         raise InputFileError(path, f"malformed CSV: {e}") from e
 
@@ -140,7 +165,7 @@ def _iter_jsonl(path: Path, strict_first: bool = False) -> Iterator[tuple[int, A
                     raise InputFileError(path, "a JSON array, not JSON Lines (one object per line)")
                 yield n, obj
     except UnicodeDecodeError as e:
-        raise InputFileError(path, f"not UTF-8 text (byte {e.start}); re-export it as UTF-8") from e
+        raise not_utf8(path) from e
 
 
 def _flatten(obj: dict[str, Any], prefix: str = "") -> Row:

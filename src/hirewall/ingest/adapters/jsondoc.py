@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from hirewall.exceptions import InputFileError
-from hirewall.ingest.readers import RowProblem
+from hirewall.ingest.readers import RowProblem, not_utf8
 
 Item = tuple[int, Any] | RowProblem
 Scan = Generator[Item, None, bool]  # yields events; returns False after damage (stop reading)
@@ -35,7 +35,7 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputFileError(path, f"not UTF-8 text (byte {e.start}); re-export it as UTF-8") from e
+        raise not_utf8(path) from e
 
 
 def _first_char(path: Path) -> str:
@@ -43,7 +43,7 @@ def _first_char(path: Path) -> str:
         with path.open(encoding="utf-8-sig") as fh:
             head = fh.read(4096)
     except UnicodeDecodeError as e:
-        raise InputFileError(path, f"not UTF-8 text (byte {e.start}); re-export it as UTF-8") from e
+        raise not_utf8(path) from e
     return head.lstrip()[:1]
 
 
@@ -201,7 +201,7 @@ def _lines(path: Path, containers: tuple[str, ...]) -> Iterator[Item]:
                 else:
                     yield from ((n, e) for e in inner)
     except UnicodeDecodeError as e:
-        raise InputFileError(path, f"not UTF-8 text (byte {e.start}); re-export it as UTF-8") from e
+        raise not_utf8(path) from e
 
 
 def _is_json_lines(path: Path, containers: tuple[str, ...]) -> bool:
