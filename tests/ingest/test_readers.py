@@ -65,3 +65,31 @@ def test_the_offset_counts_characters_split_across_read_chunks(tmp_path: Path) -
     assert str(not_utf8(path)).endswith(
         f"not UTF-8 text (byte {len(head) + 4}, line 3); re-export it as UTF-8"
     )
+
+
+ROWS = ["record_id,given_name,email", "E1,Ann,a@example.com", 'E2,"Bob,b@example.com'] + [
+    f"E{i},N{i},n{i}@example.com" for i in range(3, 9)
+]
+
+
+@pytest.mark.parametrize("tail", [[], ['E9,"ok",z@example.com']], ids=["to-end-of-file", "closed-later"])
+def test_an_unclosed_csv_quote_is_one_error_naming_the_line_it_opens_on(
+    tmp_path: Path, tail: list[str]
+) -> None:
+    # Without the check, the rows after line 3 became one field: lost, or stored as Bob's name.
+    (tmp_path / "people.csv").write_text("\n".join(ROWS + tail) + "\n")
+    with pytest.raises(InputFileError, match=r"people\.csv: malformed CSV in the row that starts on line 3"):
+        ingest(DuckDBEngine(None), tmp_path)
+
+
+def test_quoted_fields_over_several_lines_are_still_one_field(tmp_path: Path) -> None:
+    (tmp_path / "people.csv").write_bytes(
+        b'record_id,resume_text\r\nE1,"line a\r\nline b"\r\n\r\nE2,"say ""hi"""\r\nE3,plain\r\n'
+    )
+    eng = DuckDBEngine(None)
+    ingest(eng, tmp_path)
+    assert eng.query("SELECT record_id, resume_text, _source_line FROM people ORDER BY 1") == [
+        ("E1", "line a\r\nline b", 2),
+        ("E2", 'say "hi"', 5),
+        ("E3", "plain", 6),
+    ]

@@ -112,9 +112,15 @@ def _delimiter(path: Path) -> str:
 
 
 def _iter_csv(path: Path) -> Iterator[tuple[int, Row] | RowProblem]:
+    """Rows of a CSV file; a quote left open stops the file with an error naming its line.
+
+    The reader is strict: an unclosed quote would otherwise make the rest of the file one field
+    of one row, silently losing every row after it.
+    """
+    start = 1
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.reader(fh, delimiter=_delimiter(path))
+            reader = csv.reader(fh, delimiter=_delimiter(path), strict=True)
             header = [h.strip() for h in next(reader)]
             width = len(header)
             start = reader.line_num + 1
@@ -130,7 +136,11 @@ def _iter_csv(path: Path) -> Iterator[tuple[int, Row] | RowProblem]:
     except UnicodeDecodeError as e:
         raise not_utf8(path) from e
     except csv.Error as e:
-        raise InputFileError(path, f"malformed CSV: {e}") from e
+        raise InputFileError(
+            path,
+            f"malformed CSV in the row that starts on line {start}: {e} (on line {reader.line_num}); "
+            "check its quotes: a quote left open reads the lines after it as one field",
+        ) from e
 
 
 def _jsonl_header(path: Path) -> list[str]:
