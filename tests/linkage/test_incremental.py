@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,18 @@ def test_stranger_sharing_a_phone_is_a_shared_operator_link(
     assert found.same_person.num_rows == 0
     rows = {r["record_id_r"]: r for r in found.shared_operator.to_pylist()}
     assert "phone" in rows["R0150-0"]["shared"]
+
+
+def test_match_is_safe_from_several_threads(store: DuckDBEngine, matcher: ApplicantMatcher) -> None:
+    ids = [r for (r,) in store.con.sql("SELECT record_id FROM people ORDER BY record_id LIMIT 12").fetchall()]
+    rows = [_row(store, i) | {"record_id": f"NEW-{i}"} for i in ids]
+
+    def same(row: dict[str, object]) -> list[str]:
+        return sorted(matcher.match(row).same_person["record_id_r"].to_pylist())
+
+    serial = [same(r) for r in rows]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(same, rows)) == serial
 
 
 def test_matcher_needs_a_trained_model(store: DuckDBEngine, tmp_path: Path) -> None:

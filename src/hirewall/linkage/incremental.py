@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +62,11 @@ def applicant_frame(applicant: Mapping[str, Any]) -> pa.Table:
 
 
 class ApplicantMatcher:
-    """Scores new applicants against the people in the store with a saved model (DuckDB)."""
+    """Scores new applicants against the people in the store with a saved model (DuckDB).
+
+    One matcher may serve several threads: :meth:`match` calls share one in-memory DuckDB
+    connection and Splink linker, so they take a lock and run one at a time.
+    """
 
     def __init__(
         self,
@@ -80,16 +85,23 @@ class ApplicantMatcher:
         for tf_col in self._linker._settings_obj._term_frequency_columns:
             self._linker.table_management.compute_tf_table(tf_col.unquote().name)
         self._names = (f"applicant_{i}" for i in itertools.count())
+        self._lock = threading.Lock()
 
     def match(self, applicant: Mapping[str, Any]) -> ApplicantMatches:
-        """Same-person and shared-operator links from ``applicant`` to stored records."""
-        new = self._db_api.register(applicant_frame(applicant), dataset_display_name=next(self._names))
-        try:
-            pred = self._linker.inference.predict_between(new, self._existing, warning_mode="never")
-            classified = self._linker.misc.query_sql(classify_sql(self._linker, pred, self._options))
-            same, shared = split_links(self._linker, classified.as_pyarrow_table())
-            for sdf in (classified, pred):
-                sdf.drop_table_from_database_and_remove_from_cache()
-        finally:
-            new.drop_table_from_database_and_remove_from_cache(force_non_splink_table=True)
+        """Same-person and shared-operator links from ``applicant`` to stored records.
+
+        Safe to call from several threads; concurrent calls wait for each other (the lock is
+        held for the whole look-up, since DuckDB refuses a second call on a busy connection).
+        """
+        frame = applicant_frame(applicant)
+        with self._lock:
+            new = self._db_api.register(frame, dataset_display_name=next(self._names))
+            try:
+                pred = self._linker.inference.predict_between(new, self._existing, warning_mode="never")
+                classified = self._linker.misc.query_sql(classify_sql(self._linker, pred, self._options))
+                same, shared = split_links(self._linker, classified.as_pyarrow_table())
+                for sdf in (classified, pred):
+                    sdf.drop_table_from_database_and_remove_from_cache()
+            finally:
+                new.drop_table_from_database_and_remove_from_cache(force_non_splink_table=True)
         return ApplicantMatches(same, shared)
