@@ -5,7 +5,8 @@
      ├── InputFileError         a whole input file cannot be read (encoding, format, columns)
      ├── EngineError            the SQL engine failed; carries the SQL
      ├── IndicatorError         one indicator failed; carries its id
-     └── ReferenceDataError     a reference data set is missing or malformed
+     ├── ReferenceDataError     a reference data set is missing or malformed
+     └── ApplicantError         an applicant given to the screening API is malformed
 
 Row-level problems are not exceptions: they become quarantine records
 (:class:`hirewall.ingest.quarantine.QuarantineRecord`) and the good rows carry on.
@@ -51,3 +52,11 @@ class IndicatorError(HirewallError):
 
 class ReferenceDataError(HirewallError):
     """A reference data set is missing or malformed."""
+
+
+class ApplicantError(HirewallError):
+    """An applicant given to the screening API is malformed. Names the fields, never their values."""
+
+    def __init__(self, problem: str, fields: tuple[str, ...] = ()) -> None:
+        self.fields = fields
+        super().__init__(f"applicant: {problem}")

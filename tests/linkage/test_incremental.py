@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from hirewall.engine.duckdb import DuckDBEngine
-from hirewall.exceptions import ConfigError
+from hirewall.exceptions import ApplicantError, ConfigError, HirewallError
 from hirewall.linkage.incremental import ApplicantMatcher, applicant_frame
 from hirewall.linkage.model import TrainingOptions, model_path_for
 from hirewall.linkage.resolve import LinkageOptions, link_people
@@ -80,3 +81,31 @@ def test_applicant_frame_cleans_like_the_batch_query() -> None:
     ).to_pylist()[0]
     assert row["given_name"] == "ann" and row["photo_phash"] == "abcdef0123456789"
     assert str(row["birth_date"]) == "1990-02-03" and row["email_key"] is None
+
+
+@pytest.mark.parametrize("applicant", [None, [["given_name", "Ann"]], "Ann Lee"])
+def test_applicant_must_be_a_mapping(applicant: object) -> None:
+    with pytest.raises(ApplicantError, match="mapping"):
+        applicant_frame(applicant)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("dob", ["1990-02-30", "1990/02/03", "13/45/1990", "soon"])
+def test_bad_birth_date_names_the_field_not_the_value(dob: str) -> None:
+    with pytest.raises(HirewallError) as err:
+        applicant_frame({"record_id": "x", "birth_date": dob})
+    assert isinstance(err.value, ApplicantError) and err.value.fields == ("birth_date",)
+    assert "birth_date" in str(err.value) and dob not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "dob", [19900203, "19900203", "02/03/1990", "1990-02-03T00:00:00Z", dt.date(1990, 2, 3)]
+)
+def test_birth_date_is_read_as_ingest_reads_it(dob: object) -> None:
+    row = applicant_frame({"record_id": "x", "birth_date": dob}).to_pylist()[0]
+    assert row["birth_date"] == dt.date(1990, 2, 3)
+
+
+def test_a_field_holding_a_list_is_refused_by_name() -> None:
+    with pytest.raises(ApplicantError) as err:
+        applicant_frame({"record_id": "x", "given_name": ["Ann"]})
+    assert err.value.fields == ("given_name",) and "Ann" not in str(err.value)

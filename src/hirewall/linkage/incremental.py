@@ -19,7 +19,8 @@ from typing import Any
 import pyarrow as pa
 from splink import Linker
 
-from hirewall.exceptions import ConfigError
+from hirewall.exceptions import ApplicantError, ConfigError
+from hirewall.ingest.convert import to_date
 from hirewall.linkage.backends import LINKAGE_COLUMNS, StoreHandle, make_db_api, read_people
 from hirewall.linkage.classify import ClassifyOptions, classify_sql, split_links
 from hirewall.linkage.model import settings_dict
@@ -34,6 +35,10 @@ class ApplicantMatches:
     shared_operator: pa.Table
 
 
+_PLAIN = (str, int, float, dt.date)
+"""Value types an applicant field may hold (a ``datetime`` is a ``date``)."""
+
+
 def _clean(value: Any, how: str = "") -> Any:
     if value is None:
         return None
@@ -43,18 +48,42 @@ def _clean(value: Any, how: str = "") -> Any:
     return {"lower": text.lower(), "upper": text.upper()}.get(how, text)
 
 
+def _checked(applicant: object) -> Mapping[str, Any]:
+    """``applicant`` if it is a mapping of plain values; an :class:`ApplicantError` if not."""
+    if not isinstance(applicant, Mapping):
+        raise ApplicantError(f"expected a mapping of column names to values, got {type(applicant).__name__}")
+    odd = tuple(sorted(str(k) for k, v in applicant.items() if v is not None and not isinstance(v, _PLAIN)))
+    if odd:
+        raise ApplicantError(f"not a text, number or date value: {', '.join(odd)}", odd)
+    return applicant
+
+
+def _birth_date(value: Any) -> dt.date | None:
+    """The birth date read as ingest reads it; the error names the field, never the date."""
+    text = _clean(value)
+    if text is None:
+        return None
+    try:
+        return to_date(str(text))
+    except ValueError as e:
+        raise ApplicantError(
+            "birth_date is not a date (expected YYYY-MM-DD or MM/DD/YYYY)", ("birth_date",)
+        ) from e
+
+
 def applicant_frame(applicant: Mapping[str, Any]) -> pa.Table:
     """One store-shaped applicant row (contract + derived columns) as a linkage frame.
 
-    Applies the same clean-up as :data:`hirewall.linkage.backends.PEOPLE_SQL`.
+    Applies the same clean-up as :data:`hirewall.linkage.backends.PEOPLE_SQL`. Raises
+    :class:`ApplicantError` (naming the field, not its value) on malformed input.
     """
+    applicant = _checked(applicant)
     how = {"given_name": "lower", "family_name": "lower", "address_line1": "upper"}
     how |= {"postal_code": "upper", "city": "upper", "photo_phash": "lower"}
     row: dict[str, Any] = {"unique_id": _clean(applicant.get("record_id")) or "__applicant__"}
     for col in LINKAGE_COLUMNS[1:]:
         if col == "birth_date":
-            dob = applicant.get("birth_date")
-            row[col] = dt.date.fromisoformat(dob) if isinstance(dob, str) and dob else dob or None
+            row[col] = _birth_date(applicant.get(col))
         else:
             row[col] = _clean(applicant.get(col), how.get(col, ""))
     schema = pa.schema([(c, pa.date32() if c == "birth_date" else pa.string()) for c in LINKAGE_COLUMNS])
