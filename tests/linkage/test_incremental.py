@@ -8,10 +8,13 @@ import pytest
 
 from hirewall.engine.duckdb import DuckDBEngine
 from hirewall.exceptions import ApplicantError, ConfigError, HirewallError
+from hirewall.ingest.loader import ingest
+from hirewall.linkage.backends import PEOPLE_SQL
 from hirewall.linkage.incremental import ApplicantMatcher, applicant_frame
 from hirewall.linkage.model import TrainingOptions, model_path_for
 from hirewall.linkage.resolve import LinkageOptions, link_people
 from hirewall.settings import Settings
+from hirewall.synth import generate_world
 
 
 @pytest.fixture()
@@ -22,13 +25,14 @@ def matcher(store: DuckDBEngine, tmp_path: Path) -> ApplicantMatcher:
 
 
 def _row(store: DuckDBEngine, record_id: str) -> dict[str, object]:
+    """A stored row as an applicant; the test world leaves out the region a US address needs."""
     rel = store.con.sql("SELECT * FROM people WHERE record_id = ?", params=[record_id])
-    return dict(zip(rel.columns, rel.fetchall()[0], strict=True))
+    return dict(zip(rel.columns, rel.fetchall()[0], strict=True)) | {"region": "OR"}
 
 
 def test_re_applicant_matches_as_same_person(store: DuckDBEngine, matcher: ApplicantMatcher) -> None:
     old = _row(store, "R0100-0")
-    new = old | {"record_id": "NEW-1", "email_key": "fresh@new.example", "given_name": " KARL ".strip()}
+    new = old | {"record_id": "NEW-1", "email": "fresh@new.example", "given_name": " KARL ".strip()}
     new["given_name"] = str(old["given_name"]).upper()
     found = matcher.match(new)
     assert "R0100-0" in found.same_person["record_id_r"].to_pylist()
@@ -52,6 +56,35 @@ def test_stranger_sharing_a_phone_is_a_shared_operator_link(
     assert "phone" in rows["R0150-0"]["shared"]
 
 
+def test_applicant_typed_as_a_person_types_links_like_a_stored_row(
+    store: DuckDBEngine, matcher: ApplicantMatcher
+) -> None:
+    old = _row(store, "R0150-0")
+    digits = str(old["phone"])[2:]
+    new = {
+        "record_id": "NEW-3",
+        "given_name": "Zz",
+        "family_name": "Qq",
+        "birth_date": "12/31/1999",
+        "phone": f"({digits[:3]}) {digits[3:6]}-{digits[6:]}",
+        "email": str(old["email"]).upper(),
+        "photo_phash": f"0x{str(old['photo_phash']).upper()}",
+    }
+    rows = {r["record_id_r"]: r for r in matcher.match(new).shared_operator.to_pylist()}
+    assert {"phone", "email_key", "photo_phash"} <= set(rows["R0150-0"]["shared"])
+
+
+def test_ingested_rows_frame_as_the_batch_query_frames_them(tmp_path: Path) -> None:
+    generate_world(tmp_path, people=200, seed=4242, difficulty="easy")
+    engine = DuckDBEngine()
+    ingest(engine, tmp_path)
+    batch = {r["unique_id"]: r for r in engine.con.sql(PEOPLE_SQL).to_arrow_table().to_pylist()}
+    rel = engine.con.sql("SELECT * FROM people")
+    for values in rel.fetchall():
+        framed = applicant_frame(dict(zip(rel.columns, values, strict=True))).to_pylist()[0]
+        assert framed == batch[framed["unique_id"]]
+
+
 def test_match_is_safe_from_several_threads(store: DuckDBEngine, matcher: ApplicantMatcher) -> None:
     ids = [r for (r,) in store.con.sql("SELECT record_id FROM people ORDER BY record_id LIMIT 12").fetchall()]
     rows = [_row(store, i) | {"record_id": f"NEW-{i}"} for i in ids]
@@ -67,6 +100,37 @@ def test_match_is_safe_from_several_threads(store: DuckDBEngine, matcher: Applic
 def test_matcher_needs_a_trained_model(store: DuckDBEngine, tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         ApplicantMatcher(store, Settings(), tmp_path / "none.json")
+
+
+def test_applicant_is_normalised_as_ingest_normalises_rows() -> None:
+    row = applicant_frame(
+        {
+            "phone": "(571) 659-5011",
+            "email": "EGarcia690@Gmail.com",
+            "photo_phash": "0x4D78E2981939087D",
+            "linkedin_url": "https://www.LinkedIn.com/in/Jane-Doe/",
+        }
+    ).to_pylist()[0]
+    assert row["unique_id"] == "__applicant__" and row["phone"] == "+15716595011"
+    assert row["email_key"] == "egarcia690@gmail.com" and row["photo_phash"] == "4d78e2981939087d"
+    assert row["linkedin_url_key"]
+
+
+def test_a_key_given_as_stored_is_kept_when_its_source_is_absent() -> None:
+    row = applicant_frame(
+        {"email_key": "ann@example.com", "home_address_key": "US|1|2 MAIN ST|"}
+    ).to_pylist()[0]
+    assert row["email_key"] == "ann@example.com" and row["home_address_key"] == "US|1|2 MAIN ST|"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("phone", "12"), ("photo_phash", "0xZZ"), ("status", "hired?"), ("address_line1", "PO BOX 7 BOX 9")],
+)
+def test_a_value_ingest_would_refuse_is_named_not_echoed(field: str, value: str) -> None:
+    with pytest.raises(ApplicantError) as err:
+        applicant_frame({"record_id": "x", field: value})
+    assert err.value.fields == (field,) and value not in str(err.value)
 
 
 def test_applicant_frame_cleans_like_the_batch_query() -> None:

@@ -8,6 +8,7 @@ record's candidate pairs (about 0.35 s against 1M people in the research measure
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
 import threading
@@ -19,8 +20,9 @@ from typing import Any
 import pyarrow as pa
 from splink import Linker
 
+from hirewall.contract import Column, load_contract
 from hirewall.exceptions import ApplicantError, ConfigError
-from hirewall.ingest.convert import to_date
+from hirewall.ingest.convert import Problem, RowConverter
 from hirewall.linkage.backends import LINKAGE_COLUMNS, StoreHandle, make_db_api, read_people
 from hirewall.linkage.classify import ClassifyOptions, classify_sql, split_links
 from hirewall.linkage.model import settings_dict
@@ -37,6 +39,16 @@ class ApplicantMatches:
 
 _PLAIN = (str, int, float, dt.date)
 """Value types an applicant field may hold (a ``datetime`` is a ``date``)."""
+_DERIVED = ("email_key", "home_address_key", "home_building_key", "linkedin_url_key", "github_url_key")
+"""Linkage columns ingest derives from contract columns rather than reads."""
+_EXPECTED = {
+    "date": "a date, YYYY-MM-DD or MM/DD/YYYY",
+    "timestamp": "an ISO 8601 timestamp",
+    "phone": "a phone number possible in the record's country",
+    "email": "an email address",
+    "url": "a URL",
+    "hex64": "a 64-bit hex hash, 16 hex digits",
+}
 
 
 def _clean(value: Any, how: str = "") -> Any:
@@ -58,36 +70,63 @@ def _checked(applicant: object) -> Mapping[str, Any]:
     return applicant
 
 
-def _birth_date(value: Any) -> dt.date | None:
-    """The birth date read as ingest reads it; the error names the field, never the date."""
-    text = _clean(value)
-    if text is None:
-        return None
-    try:
-        return to_date(str(text))
-    except ValueError as e:
-        raise ApplicantError(
-            "birth_date is not a date (expected YYYY-MM-DD or MM/DD/YYYY)", ("birth_date",)
-        ) from e
+@functools.cache
+def _people_converter() -> RowConverter:
+    """The converter ingest applies to rows of the contract's ``people`` table."""
+    return RowConverter(load_contract().table("people"))
+
+
+def _expected(column: Column, converter: RowConverter) -> str:
+    if column.type == "enum":
+        return "one of " + ", ".join(column.values)
+    if any(parts.get("line1") == column.name for parts in converter.groups.values()):
+        return "a street address that parses with its city, region and postal code"
+    return _EXPECTED.get(column.type, "a valid value")
+
+
+def _refuse(problems: list[Problem], converter: RowConverter) -> ApplicantError:
+    """An error naming each bad field and what it should hold (never the value: it may be sensitive)."""
+    columns = {c.name: c for c in converter.table.columns}
+    fields = tuple(dict.fromkeys(col for col, _, _ in problems))
+    parts = (f"{col} (expected {_expected(columns[col], converter)})" for col in fields)
+    return ApplicantError("not valid: " + "; ".join(parts), fields)
+
+
+def _normalised(applicant: Mapping[str, Any]) -> dict[str, Any]:
+    """The applicant's contract columns converted exactly as ingest converts a stored row.
+
+    Phones become E.164, ``email`` gives ``email_key``, profile URLs give their keys, the home
+    address gives its address and building keys, dates are parsed. A derived key given as
+    stored (``email_key``...) is kept only when its source column is absent.
+    """
+    converter = _people_converter()
+    raw = {c.name: applicant.get(c.name) for c in converter.table.columns}
+    raw["record_id"] = _clean(raw["record_id"]) or "__applicant__"
+    row, problems = converter.convert(raw)
+    if problems or row is None:
+        raise _refuse(problems, converter)
+    for key in _DERIVED:
+        if row.get(key) is None:
+            row[key] = applicant.get(key)
+    return row
 
 
 def applicant_frame(applicant: Mapping[str, Any]) -> pa.Table:
-    """One store-shaped applicant row (contract + derived columns) as a linkage frame.
+    """One applicant (contract columns, raw or as stored) as a one-row linkage frame.
 
-    Applies the same clean-up as :data:`hirewall.linkage.backends.PEOPLE_SQL`. Raises
-    :class:`ApplicantError` (naming the field, not its value) on malformed input.
+    Normalises it with the converter ingest uses, then applies the same clean-up
+    as :data:`hirewall.linkage.backends.PEOPLE_SQL`. Raises :class:`ApplicantError` (naming the
+    field, not its value) on malformed input.
     """
-    applicant = _checked(applicant)
+    row = _normalised(_checked(applicant))
     how = {"given_name": "lower", "family_name": "lower", "address_line1": "upper"}
     how |= {"postal_code": "upper", "city": "upper", "photo_phash": "lower"}
-    row: dict[str, Any] = {"unique_id": _clean(applicant.get("record_id")) or "__applicant__"}
+    out: dict[str, Any] = {"unique_id": row["record_id"], "birth_date": row["birth_date"]}
     for col in LINKAGE_COLUMNS[1:]:
-        if col == "birth_date":
-            row[col] = _birth_date(applicant.get(col))
-        else:
-            row[col] = _clean(applicant.get(col), how.get(col, ""))
+        if col != "birth_date":
+            out[col] = _clean(row.get(col), how.get(col, ""))
     schema = pa.schema([(c, pa.date32() if c == "birth_date" else pa.string()) for c in LINKAGE_COLUMNS])
-    return pa.Table.from_pylist([row], schema=schema)
+    return pa.Table.from_pylist([out], schema=schema)
 
 
 class ApplicantMatcher:
