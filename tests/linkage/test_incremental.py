@@ -4,12 +4,13 @@ import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from hirewall.engine.duckdb import DuckDBEngine
-from hirewall.exceptions import ApplicantError, ConfigError, HirewallError
+from hirewall.exceptions import ApplicantError, ConfigError, EngineError, HirewallError
 from hirewall.ingest.loader import ingest
-from hirewall.linkage.backends import PEOPLE_SQL
+from hirewall.linkage.backends import PEOPLE_SQL, read_people
 from hirewall.linkage.incremental import ApplicantMatcher, applicant_frame
 from hirewall.linkage.model import TrainingOptions, model_path_for
 from hirewall.linkage.resolve import LinkageOptions, link_people
@@ -100,6 +101,25 @@ def test_match_is_safe_from_several_threads(store: DuckDBEngine, matcher: Applic
 def test_matcher_needs_a_trained_model(store: DuckDBEngine, tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         ApplicantMatcher(store, Settings(), tmp_path / "none.json")
+
+
+@pytest.mark.parametrize("text", ["", "{not json", "{}", "[]", '{"comparisons": [{}]}', "\udcff"])
+def test_an_unreadable_model_is_a_config_error_naming_it(
+    store: DuckDBEngine, tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "store.duckdb.linkage-model.json"
+    path.write_text(text, encoding="utf-8", errors="surrogateescape")
+    with pytest.raises(ConfigError, match="unreadable") as err:
+        ApplicantMatcher(store, Settings(), path)
+    assert str(path) in str(err.value) and "--retrain-linkage" in str(err.value)
+
+
+def test_a_store_without_people_is_an_engine_error(matcher: ApplicantMatcher, tmp_path: Path) -> None:
+    for empty in (DuckDBEngine(), duckdb.connect()):
+        with pytest.raises(EngineError, match="people table"):
+            read_people(empty)
+        with pytest.raises(EngineError, match="people table"):
+            ApplicantMatcher(empty, Settings(), model_path_for(tmp_path / "store.duckdb"))
 
 
 def test_applicant_is_normalised_as_ingest_normalises_rows() -> None:

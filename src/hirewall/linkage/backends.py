@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from hirewall.engine.base import Engine
 from hirewall.engine.duckdb import DuckDBEngine
-from hirewall.exceptions import ConfigError
+from hirewall.exceptions import ConfigError, EngineError
 from hirewall.linkage.comparisons import Dialect
 from hirewall.settings import Settings
 
@@ -61,11 +61,20 @@ LINKAGE_COLUMNS = (
 
 
 def read_people(store: StoreHandle) -> pa.Table:
-    """The ``people`` table prepared for linkage, as Arrow."""
+    """The ``people`` table prepared for linkage, as Arrow.
+
+    A store without a readable ``people`` table raises :class:`EngineError` saying so.
+    """
     con = store.con if isinstance(store, DuckDBEngine) else store
-    if isinstance(con, duckdb.DuckDBPyConnection):
+    if not isinstance(con, duckdb.DuckDBPyConnection):
+        return con.arrow(PEOPLE_SQL)
+    try:
         return con.sql(PEOPLE_SQL).to_arrow_table()
-    return con.arrow(PEOPLE_SQL)
+    except duckdb.Error as e:
+        why = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise EngineError(
+            f"cannot read the store's people table ({why}); ingest people into the store first"
+        ) from e
 
 
 def dialect_of(settings: Settings) -> Dialect:

@@ -129,6 +129,19 @@ def applicant_frame(applicant: Mapping[str, Any]) -> pa.Table:
     return pa.Table.from_pylist([out], schema=schema)
 
 
+def _saved_settings(model_path: Path) -> dict[str, Any]:
+    """Splink settings carrying the model saved at ``model_path``; a ConfigError if it is unusable."""
+    if not model_path.exists():
+        raise ConfigError(f"no linkage model at {model_path}; run linkage once to train it")
+    try:
+        return settings_dict("duckdb", json.loads(model_path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise ConfigError(
+            f"linkage model {model_path} is unreadable ({type(e).__name__}); "
+            "retrain it with a scan of this store (hirewall scan --store STORE --retrain-linkage)"
+        ) from e
+
+
 class ApplicantMatcher:
     """Scores new applicants against the people in the store with a saved model (DuckDB).
 
@@ -143,13 +156,11 @@ class ApplicantMatcher:
         model_path: Path,
         options: ClassifyOptions | None = None,
     ) -> None:
-        if not model_path.exists():
-            raise ConfigError(f"no linkage model at {model_path}; run linkage once to train it")
+        model = _saved_settings(model_path)
         self._options = options or ClassifyOptions()
         self._db_api = make_db_api(settings.with_(engine="duckdb"))
         self._existing = self._db_api.register(read_people(store), dataset_display_name="people")
-        saved = json.loads(model_path.read_text())
-        self._linker: Any = Linker(self._existing, settings_dict("duckdb", saved))
+        self._linker: Any = Linker(self._existing, model)
         for tf_col in self._linker._settings_obj._term_frequency_columns:
             self._linker.table_management.compute_tf_table(tf_col.unquote().name)
         self._names = (f"applicant_{i}" for i in itertools.count())
