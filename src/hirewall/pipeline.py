@@ -34,7 +34,7 @@ from hirewall.ingest.mapping import Mapping
 from hirewall.ingest.quarantine import write_quarantine
 from hirewall.outputs import facilitator_rows, person_rows, ring_rows, write_jsonl, write_summary
 from hirewall.scoring.model import PersonScore, evidenced_alone, flagged_alone, score_person
-from hirewall.screening import run_screening
+from hirewall.screening import run_screening, sanctions_rows
 from hirewall.settings import Settings
 from hirewall.store import row_count
 
@@ -250,7 +250,7 @@ def write_outputs(
     write_jsonl(out / "facilitators.jsonl", facilitator_rows(res.facilitators, masked))
     write_quarantine(res.ingest.quarantine, out / "quarantine.jsonl")
     if res.sanctions is not None:
-        write_jsonl(out / "sanctions.jsonl", res.sanctions)
+        write_jsonl(out / "sanctions.jsonl", sanctions_rows(res.sanctions, masked))
     summary = {
         "tables": {
             name: {

@@ -3,15 +3,18 @@
 This is a compliance control, not a hiring-fraud signal: hits go to ``sanctions.jsonl``,
 labelled ``control: "ofac-sanctions"``, and never enter a person's score or band. It runs only
 when the user has loaded OFAC's ``sdn.csv`` (``hirewall reference update ofac-sdn --from …``);
-hirewall ships no sanctions list.
+hirewall ships no sanctions list. A person's or payout holder's screened name and birth date are
+masked in the file unless ``Settings.mask_identifiers`` is off, as in ``persons.jsonl``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from hirewall.engine.base import Engine
+from hirewall.masking import mask
 from hirewall.reference.loaders import load_sanctions
 from hirewall.reference.sanctions import SanctionsScreen
 from hirewall.settings import Settings
@@ -31,6 +34,12 @@ SUBJECTS_SQL = {
                '' AS dob, '' AS country, true AS is_person
         FROM payouts WHERE holder_name IS NOT NULL ORDER BY subject_id, name""",
 }
+
+
+PERSON_SUBJECTS = frozenset({"person", "payout_holder"})
+"""Subjects whose screened name is a person's (masked like ``given_name`` and ``holder_name``)."""
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+"""A screened birth date in evidence (listed SDN dates are written ``27 Apr 1941``)."""
 
 
 def screen_store(engine: Engine, screen: SanctionsScreen, tables: frozenset[str]) -> Iterator[dict[str, Any]]:
@@ -61,3 +70,22 @@ def run_screening(engine: Engine, settings: Settings, tables: frozenset[str]) ->
     if screen is None:
         return None
     return list(screen_store(engine, screen, tables))
+
+
+def sanctions_rows(hits: Iterable[Mapping[str, Any]], masked: bool) -> Iterator[dict[str, Any]]:
+    """Hits as written to ``sanctions.jsonl``; see :func:`masked_hit` for what masking hides."""
+    for hit in hits:
+        yield masked_hit(hit) if masked and hit["subject"] in PERSON_SUBJECTS else dict(hit)
+
+
+def masked_hit(hit: Mapping[str, Any]) -> dict[str, Any]:
+    """A person's hit with the screened name and birth date masked, in ``screened_name`` and in
+    the evidence (``name 'Ja********er' ~ listed ...``, ``date of birth 19******03 differs ...``).
+    The listed SDN name and dates stay readable: they are the public list's."""
+    name = str(hit["screened_name"])
+    said, hidden = f"name {name!r}", f"name {mask(name)!r}"
+    evidence = [
+        _ISO_DATE.sub(lambda m: str(mask(m.group(0))), str(e).replace(said, hidden, 1))
+        for e in hit["evidence"]
+    ]
+    return dict(hit) | {"screened_name": mask(name), "evidence": evidence}
