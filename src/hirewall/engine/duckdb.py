@@ -8,7 +8,27 @@ import duckdb
 import pyarrow as pa
 
 from hirewall.engine.base import Engine, Params
-from hirewall.exceptions import EngineError
+from hirewall.exceptions import ConfigError, EngineError
+
+_LIMITS = (
+    ("SET threads = ?", "threads (HIREWALL_THREADS)"),
+    ("SET memory_limit = ?", "memory_limit (HIREWALL_MEMORY_LIMIT)"),
+)
+
+
+def apply_limits(con: duckdb.DuckDBPyConnection, threads: int = 0, memory_limit: str = "") -> None:
+    """Set DuckDB's thread count and memory limit (0 / empty: DuckDB decides).
+
+    A value DuckDB refuses raises :class:`ConfigError` naming the setting and the value.
+    """
+    for (sql, setting), value in zip(_LIMITS, (threads, memory_limit), strict=True):
+        if not value:
+            continue
+        try:
+            con.execute(sql, [value])
+        except duckdb.Error as e:
+            why = str(e).splitlines()[0] if str(e) else type(e).__name__
+            raise ConfigError(f"invalid {setting} {value!r}: {why}") from e
 
 
 class DuckDBEngine(Engine):
@@ -22,10 +42,11 @@ class DuckDBEngine(Engine):
             self.con = duckdb.connect(self.path)
         except duckdb.Error as e:
             raise EngineError(f"cannot open DuckDB store {self.path}: {e}") from e
-        if threads:
-            self.con.execute("SET threads = ?", [threads])
-        if memory_limit:
-            self.con.execute("SET memory_limit = ?", [memory_limit])
+        try:
+            apply_limits(self.con, threads, memory_limit)
+        except ConfigError:
+            self.con.close()
+            raise
 
     def execute(self, sql: str, params: Params = ()) -> None:
         try:

@@ -13,7 +13,7 @@ import duckdb
 import pyarrow as pa
 
 from hirewall.engine.base import Engine
-from hirewall.engine.duckdb import DuckDBEngine
+from hirewall.engine.duckdb import DuckDBEngine, apply_limits
 from hirewall.exceptions import ConfigError, EngineError
 from hirewall.linkage.comparisons import Dialect
 from hirewall.settings import Settings
@@ -85,7 +85,10 @@ def dialect_of(settings: Settings) -> Dialect:
 
 
 def make_db_api(settings: Settings, spark: Any = None) -> Any:
-    """A Splink database API for ``settings.engine`` (a fresh in-memory DuckDB, or Spark)."""
+    """A Splink database API for ``settings.engine`` (a fresh in-memory DuckDB, or Spark).
+
+    Invalid ``threads`` or ``memory_limit`` settings raise :class:`ConfigError`.
+    """
     if dialect_of(settings) == "spark":
         from splink.backends import spark as splink_spark
 
@@ -97,8 +100,9 @@ def make_db_api(settings: Settings, spark: Any = None) -> Any:
     from splink.backends.duckdb import DuckDBAPI
 
     con = duckdb.connect()
-    if settings.threads:
-        con.execute("SET threads = ?", [settings.threads])
-    if settings.memory_limit:
-        con.execute("SET memory_limit = ?", [settings.memory_limit])
+    try:
+        apply_limits(con, settings.threads, settings.memory_limit)
+    except ConfigError:
+        con.close()
+        raise
     return DuckDBAPI(connection=con)
