@@ -19,3 +19,16 @@ def test_mask_row_only_touches_sensitive_columns() -> None:
 def test_stable_id_is_stable_and_opaque() -> None:
     assert stable_id("address:x", "fac-") == stable_id("address:x", "fac-")
     assert "address" not in stable_id("address:x")
+
+
+def test_lists_and_generic_identifier_names_are_masked() -> None:
+    row = mask_row(
+        {"record_id": "p1", "device_ids": ["LAPTOP-0042", "LAPTOP-0043"], "value": "+14155550123", "n": 3}
+    )
+    assert row["device_ids"] == ["LA*******42", "LA*******43"]
+    assert row["value"] == "+*******0123"
+    assert row["n"] == 3 and row["record_id"] == "p1"
+    assert mask_row({"devices": ["LAPTOP-0042"], "contact_key": "+14155550123"}) == {
+        "devices": ["LA*******42"],
+        "contact_key": "+*******0123",
+    }

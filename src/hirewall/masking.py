@@ -38,6 +38,16 @@ SENSITIVE = {
     "photo_phash",
     "linkedin_url",
     "github_url",
+    "device_ids",
+    # Generic names an indicator might give an identifier; masking a non-identifier under one
+    # of these costs only readability, missing an identifier leaks it.
+    "value",
+    "values",
+    "contact",
+    "devices",
+    "ips",
+    "phones",
+    "emails",
 }
 
 
@@ -47,13 +57,17 @@ def stable_id(value: str, prefix: str = "") -> str:
 
 
 def mask(value: Any) -> Any:
-    """Mask one identifier-like value, keeping its shape.
+    """Mask one identifier-like value, keeping its shape; a list is masked item by item.
 
     >>> mask("jane.doe@gmail.com"), mask("+14155550123"), mask("US|62701|123 MAIN ST|4")
     ('j***@gmail.com', '+*******0123', 'US|62701|*** MAIN ST|*')
+    >>> mask(["LAPTOP-0042", "LAPTOP-0043"])
+    ['LA*******42', 'LA*******43']
     """
     if value is None or isinstance(value, bool | int | float):
         return value
+    if isinstance(value, list | tuple | set | frozenset):
+        return [mask(v) for v in value]
     text = str(value)
     if "@" in text:
         local, _, domain = text.rpartition("@")
@@ -84,7 +98,24 @@ def mask_group(group: str) -> str:
     return f"{kind}:{mask(key)}"
 
 
-SENSITIVE_SUFFIXES = ("_key", "_fingerprint", "_hash", "_phone", "_email", "_ip", "_address", "device_id")
+SENSITIVE_SUFFIXES = (
+    "_key",
+    "_keys",
+    "_fingerprint",
+    "_fingerprints",
+    "_hash",
+    "_hashes",
+    "_phone",
+    "_phones",
+    "_email",
+    "_emails",
+    "_ip",
+    "_ips",
+    "_address",
+    "_addresses",
+    "device_id",
+    "device_ids",
+)
 
 
 def is_sensitive(column: str) -> bool:
@@ -95,3 +126,18 @@ def is_sensitive(column: str) -> bool:
 def mask_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """Mask the sensitive columns of one evidence row."""
     return {k: (mask(v) if is_sensitive(k) and v is not None else v) for k, v in row.items()}
+
+
+def mask_unmasked(value: Any) -> Any:
+    """Mask a value that may already be masked: a masked string (one with ``*``) stays as it is.
+
+    For a second pass over files a scan wrote masked; a list is checked item by item.
+
+    >>> mask_unmasked(["LA*******42", "LAPTOP-0043"])
+    ['LA*******42', 'LA*******43']
+    """
+    if isinstance(value, list | tuple | set | frozenset):
+        return [mask_unmasked(v) for v in value]
+    if value is None or "*" in str(value):
+        return value
+    return mask(value)

@@ -120,3 +120,22 @@ def test_identifier_like_evidence_is_masked_even_if_the_scan_missed_it(tmp_path:
     assert row["new_thing_key"] != "SECRET-VALUE-123" and row["new_thing_key"].endswith("23")
     assert "SECRET-VALUE-123" not in json.dumps(data)
     assert data["persons"][first["record_id"]]["timeline"]  # the person's own dated events
+
+
+def test_a_list_of_identifiers_under_a_generic_name_is_masked_by_the_report(tmp_path: Path) -> None:
+    out = write_scan(tmp_path, people=20)
+    lines = (out / "persons.jsonl").read_text().splitlines()
+    first = json.loads(lines[0])
+    first["indicators"][0]["evidence"] = [
+        {
+            "record_id": first["record_id"],
+            "devices": ["LAPTOP-SECRET-1", "LA*******42"],
+            "value": "+14155550199",
+        }
+    ]
+    (out / "persons.jsonl").write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n")
+    data = _embedded(render_report(out).read_text(encoding="utf-8"))
+    row = data["persons"][first["record_id"]]["indicators"][0]["evidence"][0]
+    assert row["devices"] == ["LA********-1", "LA*******42"]
+    assert row["value"] == "+*******0199"
+    assert "LAPTOP-SECRET-1" not in json.dumps(data) and "4155550199" not in json.dumps(data)

@@ -270,7 +270,7 @@ def first_signins_from_unmanaged_device(ctx: Context) -> Iterable[Hit]:
             {
                 "record_id": row["record_id"],
                 "unmanaged_first_signins": row["unmanaged"],
-                "devices": (row["devices"] or [])[:10],
+                "device_ids": (row["devices"] or [])[:10],
             },
         )
         yield Hit(

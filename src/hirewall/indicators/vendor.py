@@ -84,7 +84,12 @@ def vendor_contact_reused_by_person(ctx: Context) -> Iterable[Hit]:
         group_prefix="vendor",
         strength=lambda g, r: 0.6 if r["placed_by"] == r["vendor_id"] else 1.0,
         summary=lambda g, r: f"{r['what']} is the contact {r['what']} of vendor {r['vendor_id']}",
-        evidence_cols={"record_id": "record_id", "vendor_id": "vendor_id", "field": "what", "value": "val"},
+        evidence_cols={
+            "record_id": "record_id",
+            "vendor_id": "vendor_id",
+            "field": "what",
+            "contact_key": "val",
+        },
     )
 
 

@@ -10,16 +10,13 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from hirewall.masking import SENSITIVE, mask
+from hirewall.masking import is_sensitive, mask, mask_unmasked
 from hirewall.report.scanfiles import Row, ScanFiles
 from hirewall.report.sources import describe
 from hirewall.report.storeview import StoreView
 
 MAX_GRAPH_LINKS = 24
 """A ring page draws at most this many shared things; the rest are listed, not drawn."""
-
-IDENTIFIER_SUFFIXES = ("_key", "_fingerprint", "_hash", "_phone", "_email", "_ip", "device_id")
-"""Evidence columns masked by the report even if the scan's masking list did not name them."""
 
 RING_KEYS = ("ring_id", "score", "strength", "size", "members", "corroborated_by")
 """Keys of a rings.jsonl row the report carries as they are."""
@@ -187,13 +184,7 @@ def _mask_row(row: Row) -> Row:
 
 
 def _mask_value(column: str, value: Any) -> Any:
-    if (
-        value is None
-        or "*" in str(value)
-        or not (column in SENSITIVE or column.endswith(IDENTIFIER_SUFFIXES))
-    ):
-        return value
-    return mask(value)
+    return mask_unmasked(value) if is_sensitive(column) else value
 
 
 def _masked_events(events: list[dict[str, str]], masked: bool) -> list[dict[str, str]]:
