@@ -1,4 +1,12 @@
-from hirewall.masking import mask, mask_group, mask_row, stable_id
+import hashlib
+import hmac
+import stat
+from pathlib import Path
+
+import pytest
+
+from hirewall.masking import id_key, machine_key, mask, mask_group, mask_row, stable_id
+from hirewall.settings import Settings
 
 
 def test_masks_keep_shape_but_hide_the_value() -> None:
@@ -32,3 +40,38 @@ def test_lists_and_generic_identifier_names_are_masked() -> None:
         "devices": ["LA*******42"],
         "contact_key": "+*******0123",
     }
+
+
+def test_stable_id_is_keyed_so_guessing_values_does_not_find_them() -> None:
+    value = "ip:73.12.34.46"
+    unkeyed = "grp-" + hashlib.sha256(value.encode()).hexdigest()[:12]
+    one, other = stable_id(value, "grp-", b"k1"), stable_id(value, "grp-", b"k2")
+    assert one == stable_id(value, "grp-", b"k1") != other
+    assert unkeyed not in {one, other, stable_id(value, "grp-")}
+    assert one == "grp-" + hmac.new(b"k1", value.encode(), hashlib.sha256).hexdigest()[:12]
+
+
+def test_the_id_key_comes_from_settings_when_set() -> None:
+    assert id_key(Settings(id_key="test-secret")) == b"test-secret"
+    assert "test-secret" not in repr(Settings(id_key="test-secret"))
+    assert Settings.from_env({"HIREWALL_ID_KEY": "from-env"}).id_key == "from-env"
+
+
+def test_the_machine_key_is_made_once_private_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "hirewall" / "id-key"
+    machine_key.cache_clear()
+    first = machine_key(path)
+    assert len(first) == 64 and stat.S_IMODE(path.stat().st_mode) == 0o600
+    machine_key.cache_clear()
+    assert machine_key(path) == first
+    assert [p.name for p in path.parent.iterdir()] == ["id-key"]  # no temporary file left
+
+
+def test_an_unusable_key_file_is_a_config_error(tmp_path: Path) -> None:
+    from hirewall.exceptions import ConfigError
+
+    empty = tmp_path / "id-key"
+    empty.write_text("")
+    machine_key.cache_clear()
+    with pytest.raises(ConfigError, match="empty"):
+        machine_key(empty)

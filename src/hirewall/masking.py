@@ -1,15 +1,27 @@
-"""Masking identifiers for reports and exports, and stable hashed ids for joins.
+"""Masking identifiers for reports and exports, and stable keyed ids for joins.
 
 Reports show enough of a value for an investigator to recognise it (its shape, its last
 digits, an email's domain) and no more. Unmasked values stay in the local store.
+
+Ids such as ``fac-…`` and ``grp-…`` are an HMAC-SHA256 of the value under a secret key that
+stays on the machine (:func:`id_key`): an IP or a phone has so few possible values that an
+unkeyed hash of one could be reversed by hashing every candidate.
 """
 
 from __future__ import annotations
 
-import hashlib
+import functools
+import hmac
+import os
 import re
+import secrets
 from collections.abc import Mapping
+from hashlib import sha256
+from pathlib import Path
 from typing import Any
+
+from hirewall.exceptions import ConfigError
+from hirewall.settings import Settings
 
 _DIGITS = re.compile(r"\d")
 SENSITIVE = {
@@ -51,9 +63,56 @@ SENSITIVE = {
 }
 
 
-def stable_id(value: str, prefix: str = "") -> str:
-    """A short, stable, non-reversible id for a value (for joins across outputs)."""
-    return prefix + hashlib.sha256(value.encode("utf-8")).hexdigest()[:12]
+ID_KEY_FILE = Path("~/.config/hirewall/id-key")
+"""Where the machine's id key is kept when ``Settings.id_key`` is empty (made on first use)."""
+
+
+def stable_id(value: str, prefix: str = "", key: bytes | None = None) -> str:
+    """A short id for a value, the same on every scan on this machine (for joins across outputs).
+
+    Keyed with ``key``, by default this machine's :func:`id_key`: without the key, the value
+    behind an id cannot be found by hashing guesses.
+    """
+    secret = id_key() if key is None else key
+    return prefix + hmac.new(secret, value.encode("utf-8"), sha256).hexdigest()[:12]
+
+
+def id_key(settings: Settings | None = None) -> bytes:
+    """The secret for :func:`stable_id`: ``Settings.id_key`` (``HIREWALL_ID_KEY``) when set,
+    else the machine's key file (:data:`ID_KEY_FILE`), made with a random key on first use."""
+    chosen = Settings.from_env() if settings is None else settings
+    if chosen.id_key:
+        return chosen.id_key.encode("utf-8")
+    return machine_key(ID_KEY_FILE.expanduser())
+
+
+@functools.cache
+def machine_key(path: Path) -> bytes:
+    """The key kept in ``path``, readable by its owner only; made once, never replaced."""
+    try:
+        if not path.exists():
+            _create_key(path)
+        key = path.read_bytes().strip()
+    except OSError as e:
+        raise ConfigError(f"cannot keep the id key in {path}: {e}; set HIREWALL_ID_KEY instead") from e
+    if not key:
+        raise ConfigError(f"the id key file {path} is empty; delete it to make a new one")
+    return key
+
+
+def _create_key(path: Path) -> None:
+    """Write a random key to ``path``; if another process made one first, keep theirs."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_hex(32) + "\n")
+        os.link(tmp, path)  # atomic, and refuses to replace a key another process made
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def mask(value: Any) -> Any:

@@ -1,8 +1,9 @@
 """Write a scan's results: persons, rings, facilitators, quarantine and summary files.
 
 Identifiers in evidence are masked unless ``Settings.mask_identifiers`` is off. Each
-facilitator also gets a stable hashed ``facilitator_id`` so tools can join on it without
-seeing the value.
+facilitator and ring link also gets an id (``fac-…``, ``grp-…``) keyed with this machine's
+secret (:func:`hirewall.masking.id_key`), so tools can join on it without seeing the value and
+no one can find the value by hashing guesses.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from hirewall.graph.facilitators import Facilitator
 from hirewall.graph.links import Ring
 from hirewall.indicators.base import Indicator
-from hirewall.masking import mask_group, mask_row, stable_id
+from hirewall.masking import id_key, mask_group, mask_row, stable_id
 from hirewall.scoring.model import Contribution, PersonScore
 
 MAX_EVIDENCE_ROWS = 10
@@ -90,8 +91,14 @@ def person_rows(
 
 
 def ring_rows(
-    rings: Sequence[Ring], ring_scores: Mapping[str, float], facilitators: Sequence[Facilitator], masked: bool
+    rings: Sequence[Ring],
+    ring_scores: Mapping[str, float],
+    facilitators: Sequence[Facilitator],
+    masked: bool,
+    key: bytes | None = None,
 ) -> Iterable[dict[str, Any]]:
+    """Rows of rings.jsonl; ids keyed with ``key`` (default: this machine's id key)."""
+    secret = id_key() if key is None else key
     by_ring: dict[str, list[Facilitator]] = {}
     for f in facilitators:
         for r in f.rings:
@@ -106,7 +113,7 @@ def ring_rows(
             "corroborated_by": sorted(r for human in ring.corroborated_by for r in human),
             "links": [
                 {
-                    "id": stable_id(g.key, "grp-"),
+                    "id": stable_id(g.key, "grp-", secret),
                     "group": mask_group(g.key) if masked else g.key,
                     "kind": g.kind,
                     "link": g.link,
@@ -116,15 +123,19 @@ def ring_rows(
                 }
                 for g in ring.groups + ring.attached_by
             ],
-            "facilitators": [stable_id(f.key, "fac-") for f in by_ring.get(ring.ring_id, [])[:5]],
+            "facilitators": [stable_id(f.key, "fac-", secret) for f in by_ring.get(ring.ring_id, [])[:5]],
         }
 
 
-def facilitator_rows(facilitators: Sequence[Facilitator], masked: bool) -> Iterable[dict[str, Any]]:
+def facilitator_rows(
+    facilitators: Sequence[Facilitator], masked: bool, key: bytes | None = None
+) -> Iterable[dict[str, Any]]:
+    """Rows of facilitators.jsonl; ids keyed with ``key`` (default: this machine's id key)."""
+    secret = id_key() if key is None else key
     for rank, f in enumerate(facilitators, start=1):
         yield {
             "rank": rank,
-            "facilitator_id": stable_id(f.key, "fac-"),
+            "facilitator_id": stable_id(f.key, "fac-", secret),
             "kind": f.kind,
             "key": mask_group(f.key) if masked else f.key,
             "score": f.score,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from hirewall.masking import is_sensitive
+from hirewall.masking import is_sensitive, stable_id
 from hirewall.pipeline import scan
 from hirewall.settings import Settings
 
@@ -90,3 +91,23 @@ def test_ring_links_and_facilitators_show_no_raw_identifier(scanned: Path) -> No
     assert keys
     shown = [k.partition(":")[2] for k in keys if not k.startswith(("vendor:", "resume:"))]
     assert [k for k in shown if k in raw] == []
+
+
+def test_ids_cannot_be_reversed_by_hashing_store_values_and_the_key_is_not_written(
+    world: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = "test-id-key-0123456789abcdef"
+    monkeypatch.setenv("HIREWALL_ID_KEY", secret)
+    out = scan(world, tmp_path / "out", SETTINGS).out
+    raw = _raw_identifiers(out / "hirewall.duckdb")
+    rings = [json.loads(line) for line in (out / "rings.jsonl").read_text().splitlines()]
+    ids = {link["id"] for r in rings for link in r["links"]}
+    kinds = {link["kind"] for r in rings for link in r["links"]}
+    guesses = {f"{kind}:{value}" for kind in kinds for value in raw}
+    unkeyed = {"grp-" + hashlib.sha256(g.encode()).hexdigest()[:12] for g in guesses}
+    keyed = {stable_id(g, "grp-", secret.encode()) for g in guesses}
+    assert ids and not ids & unkeyed
+    assert ids & keyed  # the scan used the configured key
+    for path in out.iterdir():
+        if path.is_file() and path.suffix in {".jsonl", ".json", ".html"}:
+            assert secret not in path.read_text(encoding="utf-8"), path.name
