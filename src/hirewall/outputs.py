@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from hirewall.graph.facilitators import Facilitator
 from hirewall.graph.links import Ring
 from hirewall.indicators.base import Indicator
 from hirewall.masking import id_key, mask_group, mask_row, stable_id
+from hirewall.report.scanfiles import utc_timestamp
 from hirewall.scoring.model import Contribution, PersonScore
 
 MAX_EVIDENCE_ROWS = 10
@@ -147,4 +149,8 @@ def facilitator_rows(
 
 
 def write_summary(path: Path, summary: Mapping[str, Any]) -> None:
-    path.write_text(json.dumps(summary, indent=2, default=_json_default) + "\n", encoding="utf-8")
+    """Write summary.json, stamped with ``finished_at`` (now, UTC) unless it has one.
+
+    The exports date what they write with this time, so every export of one scan is the same."""
+    stamped = {**summary, "finished_at": summary.get("finished_at") or utc_timestamp(datetime.now(UTC))}
+    path.write_text(json.dumps(stamped, indent=2, default=_json_default) + "\n", encoding="utf-8")

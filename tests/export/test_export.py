@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import uuid
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,7 @@ from stix2patterns.validator import run_validator
 
 from hirewall.exceptions import HirewallError
 from hirewall.export import export
-from tests.report.scan_world import write_scan
+from tests.report.scan_world import FINISHED_AT, write_scan
 
 
 def _persons(out: Path) -> list[dict]:
@@ -22,6 +25,10 @@ def _persons(out: Path) -> list[dict]:
 
 def _flagged(out: Path) -> list[dict]:
     return [p for p in _persons(out) if p["band"] in {"high", "medium"} or p["ring_id"]]
+
+
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _rings(out: Path) -> list[dict]:
@@ -73,6 +80,31 @@ def test_stix_bundle_validates_and_links_up(scan: Path) -> None:
     else:
         assert {f"[ipv4-addr:value = '{ip}']" for ip in ips} <= patterns
         assert {o.value for o in by_type["ipv4-addr"]} == ips
+
+
+def test_stix_objects_carry_the_scans_time_and_a_reexport_is_the_same_bundle(scan: Path) -> None:
+    [path] = export(scan, "stix")
+    first = path.read_bytes()
+    [path] = export(scan, "stix")
+    assert path.read_bytes() == first
+    bundle = json.loads(first)
+    assert bundle["id"].startswith("bundle--") and uuid.UUID(bundle["id"][8:]).version == 5
+    dated = [o for o in bundle["objects"] if "created" in o]
+    assert {o["type"] for o in dated} >= {"identity", "relationship", "note", "indicator"}
+    assert {(o["created"], o["modified"]) for o in dated} == {(FINISHED_AT, FINISHED_AT)}
+    valid_from = {_time(o["valid_from"]) for o in bundle["objects"] if o["type"] == "indicator"}
+    assert valid_from == {_time(FINISHED_AT)}
+
+
+def test_a_scan_without_a_recorded_finish_is_dated_by_its_summary_file(tmp_path: Path) -> None:
+    out = write_scan(tmp_path, people=20)
+    summary = json.loads((out / "summary.json").read_text())
+    del summary["finished_at"]
+    (out / "summary.json").write_text(json.dumps(summary))
+    os.utime(out / "summary.json", (1_700_000_000.5, 1_700_000_000.5))
+    [path] = export(out, "stix")
+    created = {o["created"] for o in json.loads(path.read_text())["objects"] if "created" in o}
+    assert created == {"2023-11-14T22:13:20.500Z"}
 
 
 def test_ftm_entities_read_back_valid(scan: Path) -> None:

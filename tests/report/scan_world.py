@@ -242,12 +242,16 @@ def write_scan(
         },
         "timings_s": {"ingest": 0.1},
         "masked": masked,
+        "finished_at": FINISHED_AT,
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     if store:
         _write_store(out / "hirewall.duckdb", ids, rnd, vendors)
     return out
 
+
+FINISHED_AT = "2026-03-04T05:06:07.890Z"
+"""When the scan finished, as summary.json records it."""
 
 _PERSON_KEYS = ("record_id", "score", "band", "ring_id", "same_person_as", "families", "indicators")
 

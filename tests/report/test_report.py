@@ -139,3 +139,13 @@ def test_a_list_of_identifiers_under_a_generic_name_is_masked_by_the_report(tmp_
     assert row["devices"] == ["LA********-1", "LA*******42"]
     assert row["value"] == "+*******0199"
     assert "LAPTOP-SECRET-1" not in json.dumps(data) and "4155550199" not in json.dumps(data)
+
+
+def test_the_summary_records_when_the_scan_finished_once(tmp_path: Path) -> None:
+    from hirewall.outputs import write_summary
+
+    write_summary(tmp_path / "summary.json", {"masked": True})
+    stamped = json.loads((tmp_path / "summary.json").read_text())["finished_at"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", stamped)
+    write_summary(tmp_path / "summary.json", {"finished_at": "2026-01-01T00:00:00.000Z"})
+    assert load_scan(tmp_path).finished_at == "2026-01-01T00:00:00.000Z"

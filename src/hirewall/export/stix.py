@@ -9,7 +9,10 @@
 - ``related-to`` relationships persona → ring, persona → observable, indicator → observable;
 - a ``note`` per ring and per flagged persona carrying the evidence summary.
 
-Ids are deterministic (UUIDv5 of the scan's own ids), so re-exports of a scan line up.
+Ids are deterministic (UUIDv5 of the scan's own ids, and of its objects for the bundle), and
+every object is dated with the time the scan finished (``finished_at`` in summary.json), so
+re-exporting a scan writes the same bundle byte for byte. A re-scan re-issues the objects with
+its own time.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from hirewall.export.links import flagged, link_key, vendor_details
 from hirewall.report.scanfiles import Row, ScanFiles
 
 NAMESPACE = uuid.UUID("5b0f1f5e-2b8e-4d0c-9a36-6a3c1f3a7e11")
+
+Dated = dict[str, str]
+"""``created`` and ``modified`` of every object of a bundle: the time the scan finished."""
 
 
 @stix2.CustomObservable(
@@ -79,12 +85,14 @@ def _observable(kind: str, value: str, link: str, ref: str) -> tuple[Any, str | 
 
 def build_bundle(scan: ScanFiles) -> Any:
     """The STIX 2.1 bundle of a scan."""
+    when: Dated = {"created": scan.finished_at, "modified": scan.finished_at}
     objects: dict[str, Any] = {}
     persons = flagged(scan)
     vendors = vendor_details(scan)
     person_ref = {}
     for p in persons:
         ident = stix2.Identity(
+            **when,
             id=_sid("identity", "person:" + p["record_id"]),
             name=p["record_id"],
             identity_class="individual",
@@ -94,6 +102,7 @@ def build_bundle(scan: ScanFiles) -> Any:
         person_ref[p["record_id"]] = ident.id
     for r in scan.rings:
         ring = stix2.Identity(
+            **when,
             id=_sid("identity", "ring:" + r["ring_id"]),
             name=r["ring_id"],
             identity_class="group",
@@ -102,7 +111,7 @@ def build_bundle(scan: ScanFiles) -> Any:
         objects[ring.id] = ring
         for m in r.get("members", []):
             if m in person_ref:
-                _relate(objects, person_ref[m], ring.id, "member of ring")
+                _relate(objects, when, person_ref[m], ring.id, "member of ring")
         for i, link in enumerate(r.get("links", [])):
             kind, _, value = str(link["group"]).partition(":")
             if kind == "vendor" and vendors.get(value, {}).get("domain"):
@@ -114,9 +123,11 @@ def build_bundle(scan: ScanFiles) -> Any:
             why = ", ".join(link.get("indicators", []))
             for m in link.get("members", []):
                 if m in person_ref:
-                    _relate(objects, person_ref[m], obs.id, f"shares this {kind} ({why})")
+                    _relate(objects, when, person_ref[m], obs.id, f"shares this {kind} ({why})")
             if pattern is not None:
                 ind = stix2.Indicator(
+                    **when,
+                    valid_from=when["created"],
                     id=_sid("indicator", pattern),
                     name=f"{kind} shared by personas of {r['ring_id']}",
                     pattern=pattern,
@@ -125,16 +136,22 @@ def build_bundle(scan: ScanFiles) -> Any:
                     description=f"Found by: {why}. Corroborating evidence for human review, not proof.",
                 )
                 objects[ind.id] = ind
-                _relate(objects, ind.id, obs.id, "indicator for this observable")
-                _relate(objects, ind.id, ring.id, "seen in this ring")
-        _note(objects, "ring:" + r["ring_id"], _ring_text(r), [ring.id])
+                _relate(objects, when, ind.id, obs.id, "indicator for this observable")
+                _relate(objects, when, ind.id, ring.id, "seen in this ring")
+        _note(objects, when, "ring:" + r["ring_id"], _ring_text(r), [ring.id])
     for p in persons:
-        _note(objects, "person:" + p["record_id"], _person_text(p), [person_ref[p["record_id"]]])
-    return stix2.Bundle(objects=list(objects.values()), allow_custom=True)
+        _note(objects, when, "person:" + p["record_id"], _person_text(p), [person_ref[p["record_id"]]])
+    return stix2.Bundle(objects=list(objects.values()), id=_bundle_id(when, objects), allow_custom=True)
 
 
-def _relate(objects: dict[str, Any], src: str, dst: str, description: str) -> None:
+def _bundle_id(when: Dated, objects: dict[str, Any]) -> str:
+    """The same id for the same objects at the same time: a re-export is the same bundle."""
+    return _sid("bundle", "\n".join([when["created"], *sorted(objects)]))
+
+
+def _relate(objects: dict[str, Any], when: Dated, src: str, dst: str, description: str) -> None:
     rel = stix2.Relationship(
+        **when,
         id=_sid("relationship", f"{src}|{dst}"),
         relationship_type="related-to",
         source_ref=src,
@@ -145,8 +162,9 @@ def _relate(objects: dict[str, Any], src: str, dst: str, description: str) -> No
     objects.setdefault(rel.id, rel)
 
 
-def _note(objects: dict[str, Any], key: str, text: str, refs: list[str]) -> None:
+def _note(objects: dict[str, Any], when: Dated, key: str, text: str, refs: list[str]) -> None:
     note = stix2.Note(
+        **when,
         id=_sid("note", key),
         abstract=f"hirewall evidence summary: {key}",
         content=text,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,15 @@ def read_jsonl(path: Path) -> Iterator[Row]:
         for line in fh:
             if line.strip():
                 yield json.loads(line)
+
+
+def utc_timestamp(moment: datetime) -> str:
+    """A time in UTC as ISO 8601 with milliseconds and ``Z``, the form STIX 2.1 timestamps take.
+
+    >>> utc_timestamp(datetime(2026, 1, 2, 3, 4, 5, 678900, tzinfo=UTC))
+    '2026-01-02T03:04:05.678Z'
+    """
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass
@@ -40,6 +50,19 @@ class ScanFiles:
     def masked(self) -> bool:
         """Whether identifiers in the files are masked (the default)."""
         return bool(self.summary.get("masked", True))
+
+    @property
+    def finished_at(self) -> str:
+        """When the scan finished (UTC, ISO 8601), the time its exports carry.
+
+        ``finished_at`` of summary.json; for a scan written before that was recorded, the time
+        summary.json was written; the Unix epoch when there is no summary at all."""
+        recorded = self.summary.get("finished_at")
+        if recorded:
+            return str(recorded)
+        path = self.out / "summary.json"
+        seconds = path.stat().st_mtime if path.exists() else 0.0
+        return utc_timestamp(datetime.fromtimestamp(seconds, UTC))
 
     @property
     def store(self) -> Path | None:
