@@ -16,6 +16,7 @@ from stix2patterns.validator import run_validator
 
 from hirewall.exceptions import HirewallError
 from hirewall.export import export
+from hirewall.report.sources import SOURCES, describe
 from tests.report.scan_world import FINISHED_AT, write_scan
 
 
@@ -105,6 +106,42 @@ def test_a_scan_without_a_recorded_finish_is_dated_by_its_summary_file(tmp_path:
     [path] = export(out, "stix")
     created = {o["created"] for o in json.loads(path.read_text())["objects"] if "created" in o}
     assert created == {"2023-11-14T22:13:20.500Z"}
+
+
+def test_every_stix_finding_cites_its_public_sources(scan: Path) -> None:
+    [path] = export(scan, "stix")
+    objects = json.loads(path.read_text())["objects"]
+    findings = [o for o in objects if o["type"] in {"indicator", "note"}]
+    assert findings
+    for o in findings:
+        refs = o["external_references"]
+        assert refs and all(r["description"] == describe(r["source_name"]) for r in refs)
+        assert all(r["source_name"] in SOURCES for r in refs)
+    ring_refs = {
+        r["source_name"]
+        for o in findings
+        if o["type"] == "note" and o["content"].startswith("Ring ")
+        for r in o["external_references"]
+    }
+    assert {"G1", "G11", "M1"} <= ring_refs  # ring membership's sources and the links' indicators'
+    for p in _flagged(scan):
+        [note] = [
+            o
+            for o in findings
+            if o["type"] == "note" and o["content"].startswith(f"Record {p['record_id']}:")
+        ]
+        wanted = {s for c in p["indicators"] for s in c["sources"]}
+        assert {r["source_name"] for r in note["external_references"]} == wanted
+
+
+def test_every_ftm_finding_cites_its_public_sources(scan: Path) -> None:
+    [path] = export(scan, "ftm")
+    entities = [json.loads(line) for line in path.read_text().splitlines()]
+    for e in entities:
+        props = e["properties"]
+        if e["schema"] == "Person":
+            assert props["notes"] and all("[sources: G1, M1]" in n for n in props["notes"])
+        assert any(describe("G1") in d for d in props.get("description", [])), e["schema"]
 
 
 def test_ftm_entities_read_back_valid(scan: Path) -> None:

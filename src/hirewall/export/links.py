@@ -1,8 +1,12 @@
-"""What every export shares: which personas are flagged, and details of vendors."""
+"""What every export shares: which personas are flagged, details of vendors, public sources."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
+from hirewall.report.payload import indicator_docs
 from hirewall.report.scanfiles import Row, ScanFiles
+from hirewall.report.sources import describe
 from hirewall.report.storeview import StoreView
 
 FLAGGED_BANDS = frozenset({"high", "medium"})
@@ -40,3 +44,19 @@ def link_key(ring_id: str, index: int, link: Row) -> str:
     if "*" not in group:
         return group
     return str(link.get("id") or f"{ring_id}#{index}:{group}")
+
+
+def indicator_sources(scan: ScanFiles) -> dict[str, list[str]]:
+    """The public source ids (indicators.md §1: G10, M1...) of every indicator the scan names,
+    ``ring_membership`` included."""
+    return {ind: list(doc.get("sources", [])) for ind, doc in indicator_docs(scan.persons).items()}
+
+
+def sources_of(indicators: Iterable[str], known: Mapping[str, list[str]]) -> list[str]:
+    """The source ids of these indicators, each once, in the order they first appear."""
+    return list(dict.fromkeys(tag for ind in indicators for tag in known.get(ind, [])))
+
+
+def citations(tags: Iterable[str]) -> str:
+    """Source ids with their citations, for a reader: ``G1 (US State, Treasury and FBI, ...); M1 (...)``."""
+    return "; ".join(f"{tag} ({describe(tag)})" for tag in tags)

@@ -9,6 +9,9 @@
 - ``related-to`` relationships persona → ring, persona → observable, indicator → observable;
 - a ``note`` per ring and per flagged persona carrying the evidence summary.
 
+Every indicator and note cites the public sources of its findings as ``external_references``
+(``source_name`` the indicators.md source id such as ``G10``, ``description`` its citation).
+
 Ids are deterministic (UUIDv5 of the scan's own ids, and of its objects for the bundle), and
 every object is dated with the time the scan finished (``finished_at`` in summary.json), so
 re-exporting a scan writes the same bundle byte for byte. A re-scan re-issues the objects with
@@ -26,13 +29,11 @@ from typing import Any
 import stix2  # type: ignore[import-untyped]
 from stix2.properties import StringProperty  # type: ignore[import-untyped]
 
-from hirewall.export.links import flagged, link_key, vendor_details
+from hirewall.export.links import flagged, indicator_sources, link_key, sources_of, vendor_details
 from hirewall.report.scanfiles import Row, ScanFiles
+from hirewall.report.sources import describe
 
 NAMESPACE = uuid.UUID("5b0f1f5e-2b8e-4d0c-9a36-6a3c1f3a7e11")
-
-Dated = dict[str, str]
-"""``created`` and ``modified`` of every object of a bundle: the time the scan finished."""
 
 
 @stix2.CustomObservable(
@@ -85,93 +86,122 @@ def _observable(kind: str, value: str, link: str, ref: str) -> tuple[Any, str | 
 
 def build_bundle(scan: ScanFiles) -> Any:
     """The STIX 2.1 bundle of a scan."""
-    when: Dated = {"created": scan.finished_at, "modified": scan.finished_at}
-    objects: dict[str, Any] = {}
+    bundle = _Builder(scan)
     persons = flagged(scan)
-    vendors = vendor_details(scan)
-    person_ref = {}
     for p in persons:
+        bundle.persona(p)
+    for r in scan.rings:
+        bundle.ring(r)
+    for p in persons:
+        sources = list(dict.fromkeys(s for c in p.get("indicators", []) for s in c.get("sources", [])))
+        bundle.note("person:" + p["record_id"], _person_text(p), [bundle.person_ref[p["record_id"]]], sources)
+    return bundle.finish()
+
+
+class _Builder:
+    """The objects of one bundle, each dated with the time the scan finished."""
+
+    def __init__(self, scan: ScanFiles) -> None:
+        self.when = {"created": scan.finished_at, "modified": scan.finished_at}
+        self.objects: dict[str, Any] = {}
+        self.person_ref: dict[str, str] = {}
+        self.vendors = vendor_details(scan)
+        self.known = indicator_sources(scan)
+
+    def persona(self, p: Row) -> None:
         ident = stix2.Identity(
-            **when,
+            **self.when,
             id=_sid("identity", "person:" + p["record_id"]),
             name=p["record_id"],
             identity_class="individual",
             description=f"hirewall persona record: band {p['band']}, score {float(p['score']):.3f}",
         )
-        objects[ident.id] = ident
-        person_ref[p["record_id"]] = ident.id
-    for r in scan.rings:
+        self.objects[ident.id] = ident
+        self.person_ref[p["record_id"]] = ident.id
+
+    def ring(self, r: Row) -> None:
         ring = stix2.Identity(
-            **when,
+            **self.when,
             id=_sid("identity", "ring:" + r["ring_id"]),
             name=r["ring_id"],
             identity_class="group",
             description=f"hirewall ring of {r.get('size')} people sharing {len(r.get('links', []))} things",
         )
-        objects[ring.id] = ring
+        self.objects[ring.id] = ring
         for m in r.get("members", []):
-            if m in person_ref:
-                _relate(objects, when, person_ref[m], ring.id, "member of ring")
+            if m in self.person_ref:
+                self.relate(self.person_ref[m], ring.id, "member of ring")
         for i, link in enumerate(r.get("links", [])):
-            kind, _, value = str(link["group"]).partition(":")
-            if kind == "vendor" and vendors.get(value, {}).get("domain"):
-                kind, value = "domain", vendors[value]["domain"]
-            obs, pattern = _observable(
-                kind, value, str(link.get("link", "")), link_key(r["ring_id"], i, link)
-            )
-            objects[obs.id] = obs
-            why = ", ".join(link.get("indicators", []))
-            for m in link.get("members", []):
-                if m in person_ref:
-                    _relate(objects, when, person_ref[m], obs.id, f"shares this {kind} ({why})")
-            if pattern is not None:
-                ind = stix2.Indicator(
-                    **when,
-                    valid_from=when["created"],
-                    id=_sid("indicator", pattern),
-                    name=f"{kind} shared by personas of {r['ring_id']}",
-                    pattern=pattern,
-                    pattern_type="stix",
-                    indicator_types=["attribution"],
-                    description=f"Found by: {why}. Corroborating evidence for human review, not proof.",
-                )
-                objects[ind.id] = ind
-                _relate(objects, when, ind.id, obs.id, "indicator for this observable")
-                _relate(objects, when, ind.id, ring.id, "seen in this ring")
-        _note(objects, when, "ring:" + r["ring_id"], _ring_text(r), [ring.id])
-    for p in persons:
-        _note(objects, when, "person:" + p["record_id"], _person_text(p), [person_ref[p["record_id"]]])
-    return stix2.Bundle(objects=list(objects.values()), id=_bundle_id(when, objects), allow_custom=True)
+            self.shared(r["ring_id"], ring.id, i, link)
+        found_by = [
+            "ring_membership",
+            *(i for link in r.get("links", []) for i in link.get("indicators", [])),
+        ]
+        self.note("ring:" + r["ring_id"], _ring_text(r), [ring.id], sources_of(found_by, self.known))
+
+    def shared(self, ring_id: str, ring_ref: str, index: int, link: Row) -> None:
+        """One thing the ring's members share: its observable, and an indicator for an IP or domain."""
+        kind, _, value = str(link["group"]).partition(":")
+        if kind == "vendor" and self.vendors.get(value, {}).get("domain"):
+            kind, value = "domain", self.vendors[value]["domain"]
+        obs, pattern = _observable(kind, value, str(link.get("link", "")), link_key(ring_id, index, link))
+        self.objects[obs.id] = obs
+        why = ", ".join(link.get("indicators", []))
+        for m in link.get("members", []):
+            if m in self.person_ref:
+                self.relate(self.person_ref[m], obs.id, f"shares this {kind} ({why})")
+        if pattern is None:
+            return
+        ind = stix2.Indicator(
+            **self.when,
+            valid_from=self.when["created"],
+            id=_sid("indicator", pattern),
+            name=f"{kind} shared by personas of {ring_id}",
+            pattern=pattern,
+            pattern_type="stix",
+            indicator_types=["attribution"],
+            description=f"Found by: {why}. Corroborating evidence for human review, not proof.",
+            **_cited(sources_of(link.get("indicators", []), self.known)),
+        )
+        self.objects[ind.id] = ind
+        self.relate(ind.id, obs.id, "indicator for this observable")
+        self.relate(ind.id, ring_ref, "seen in this ring")
+
+    def relate(self, src: str, dst: str, description: str) -> None:
+        rel = stix2.Relationship(
+            **self.when,
+            id=_sid("relationship", f"{src}|{dst}"),
+            relationship_type="related-to",
+            source_ref=src,
+            target_ref=dst,
+            description=description,
+            allow_custom=True,
+        )
+        self.objects.setdefault(rel.id, rel)
+
+    def note(self, key: str, text: str, refs: list[str], sources: list[str]) -> None:
+        note = stix2.Note(
+            **self.when,
+            **_cited(sources),
+            id=_sid("note", key),
+            abstract=f"hirewall evidence summary: {key}",
+            content=text,
+            object_refs=refs,
+            allow_custom=True,
+        )
+        self.objects[note.id] = note
+
+    def finish(self) -> Any:
+        """The bundle; its id is the same for the same objects at the same time."""
+        bundle_id = _sid("bundle", "\n".join([self.when["created"], *sorted(self.objects)]))
+        return stix2.Bundle(objects=list(self.objects.values()), id=bundle_id, allow_custom=True)
 
 
-def _bundle_id(when: Dated, objects: dict[str, Any]) -> str:
-    """The same id for the same objects at the same time: a re-export is the same bundle."""
-    return _sid("bundle", "\n".join([when["created"], *sorted(objects)]))
-
-
-def _relate(objects: dict[str, Any], when: Dated, src: str, dst: str, description: str) -> None:
-    rel = stix2.Relationship(
-        **when,
-        id=_sid("relationship", f"{src}|{dst}"),
-        relationship_type="related-to",
-        source_ref=src,
-        target_ref=dst,
-        description=description,
-        allow_custom=True,
-    )
-    objects.setdefault(rel.id, rel)
-
-
-def _note(objects: dict[str, Any], when: Dated, key: str, text: str, refs: list[str]) -> None:
-    note = stix2.Note(
-        **when,
-        id=_sid("note", key),
-        abstract=f"hirewall evidence summary: {key}",
-        content=text,
-        object_refs=refs,
-        allow_custom=True,
-    )
-    objects[note.id] = note
+def _cited(tags: list[str]) -> dict[str, Any]:
+    """``external_references`` naming each public source, or nothing when there is none."""
+    if not tags:
+        return {}
+    return {"external_references": [{"source_name": t, "description": describe(t)} for t in tags]}
 
 
 def _ring_text(r: Row) -> str:
@@ -194,9 +224,11 @@ def _person_text(p: Row) -> str:
     lines = [f"Record {p['record_id']}: band {p['band']}, score {float(p['score']):.3f}."]
     for c in p.get("indicators", []):
         state = "counted" if c.get("counted") else "held back"
+        cited = f" [sources: {', '.join(c['sources'])}]" if c.get("sources") else ""
         lines.append(
             f"- {c.get('code') or c['indicator']} {c.get('title', '')} ({state}): "
             + "; ".join(c.get("summaries", []))
+            + cited
         )
     lines.append("Every finding needs human review before any action.")
     return "\n".join(lines)
