@@ -224,6 +224,26 @@ def test_csv_and_json_tables(scan: Path) -> None:
     assert [f["rank"] for f in facs] == list(range(1, len(facs) + 1))
 
 
+def _headers(folder: Path) -> dict[str, list[str]]:
+    headers = {}
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            headers[path.stem] = next(csv.reader(fh))
+    return headers
+
+
+def test_csv_headers_are_the_same_with_rows_and_without(scan: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty-scan"
+    empty.mkdir()
+    export(scan, "csv")
+    export(empty, "csv")
+    full, none = _headers(scan / "export" / "csv"), _headers(empty / "export" / "csv")
+    assert full == none and {"persons", "rings", "facilitators", "hits"} <= set(full)
+    for path in export(scan, "json"):
+        rows = json.loads(path.read_text())
+        assert rows and all(list(r) == full[path.stem] for r in rows), path.stem
+
+
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(HirewallError, match="unknown export format"):
         export(tmp_path, "xml")

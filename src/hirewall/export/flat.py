@@ -1,7 +1,8 @@
 """Flat tables of persons, rings, facilitators and indicator hits, as CSV or JSON.
 
-One row per thing, lists joined with ``;`` in CSV, for spreadsheets and SIEMs. Values are
-exactly what the scan wrote (identifiers masked by default).
+One row per thing, lists joined with ``;`` in CSV, for spreadsheets and SIEMs; every table has
+the same header whether or not it has rows. Values are exactly what the scan wrote
+(identifiers masked by default).
 """
 
 from __future__ import annotations
@@ -15,6 +16,51 @@ from typing import Any
 from hirewall.report.scanfiles import ScanFiles
 
 Table = list[dict[str, Any]]
+
+PERSON_FIELDS = (
+    "record_id",
+    "score",
+    "band",
+    "ring_id",
+    "same_person_as",
+    "families",
+    "indicators_counted",
+    "indicators_held_back",
+)
+RING_FIELDS = ("ring_id", "score", "strength", "size", "members", "corroborated_by", "shared", "facilitators")
+FACILITATOR_FIELDS = (
+    "rank",
+    "facilitator_id",
+    "kind",
+    "key",
+    "score",
+    "rings",
+    "records",
+    "indicators",
+    "why",
+)
+HIT_FIELDS = (
+    "record_id",
+    "indicator",
+    "code",
+    "family",
+    "fairness",
+    "weight",
+    "strength",
+    "log_odds",
+    "counted",
+    "note",
+    "sources",
+    "groups",
+    "summaries",
+)
+FIELDS: dict[str, tuple[str, ...]] = {
+    "persons": PERSON_FIELDS,
+    "rings": RING_FIELDS,
+    "facilitators": FACILITATOR_FIELDS,
+    "hits": HIT_FIELDS,
+}
+"""The columns of each table, in order: the CSV header, with rows or without."""
 
 
 def person_table(scan: ScanFiles) -> Table:
@@ -50,8 +96,7 @@ def ring_table(scan: ScanFiles) -> Table:
 
 
 def facilitator_table(scan: ScanFiles) -> Table:
-    keys = ("rank", "facilitator_id", "kind", "key", "score", "rings", "records", "indicators", "why")
-    return [{k: f.get(k) for k in keys} for f in scan.facilitators]
+    return [{k: f.get(k) for k in FACILITATOR_FIELDS} for f in scan.facilitators]
 
 
 def hit_table(scan: ScanFiles) -> Table:
@@ -101,8 +146,7 @@ def write_csv(scan: ScanFiles, folder: Path) -> list[Path]:
     for name, rows in tables(scan).items():
         path = folder / f"{name}.csv"
         with path.open("w", encoding="utf-8", newline="") as fh:
-            fields = list(rows[0]) if rows else _EMPTY_FIELDS[name]
-            writer = csv.DictWriter(fh, fieldnames=fields)
+            writer = csv.DictWriter(fh, fieldnames=FIELDS[name])
             writer.writeheader()
             writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
         paths.append(path)
@@ -118,21 +162,3 @@ def write_json(scan: ScanFiles, folder: Path) -> list[Path]:
         path.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
-
-
-_EMPTY_FIELDS = {
-    "persons": ["record_id", "score", "band", "ring_id", "same_person_as", "families"],
-    "rings": ["ring_id", "score", "strength", "size", "members", "corroborated_by", "shared", "facilitators"],
-    "facilitators": [
-        "rank",
-        "facilitator_id",
-        "kind",
-        "key",
-        "score",
-        "rings",
-        "records",
-        "indicators",
-        "why",
-    ],
-    "hits": ["record_id", "indicator", "code", "family", "fairness", "log_odds", "counted", "note"],
-}
