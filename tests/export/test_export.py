@@ -209,7 +209,7 @@ def test_csv_and_json_tables(scan: Path) -> None:
     persons = _persons(scan)
     csv_paths = {p.stem: p for p in export(scan, "csv")}
     json_paths = {p.stem: p for p in export(scan, "json")}
-    assert set(csv_paths) == set(json_paths) == {"persons", "rings", "facilitators", "hits"}
+    assert set(csv_paths) == set(json_paths) == {"persons", "rings", "links", "facilitators", "hits"}
     with csv_paths["persons"].open() as fh:
         rows = list(csv.DictReader(fh))
     assert [r["record_id"] for r in rows] == [p["record_id"] for p in persons]
@@ -222,6 +222,37 @@ def test_csv_and_json_tables(scan: Path) -> None:
     assert [r["corroborated_by"] for r in rings] == [r["corroborated_by"] for r in _rings(scan)]
     facs = json.loads(json_paths["facilitators"].read_text())
     assert [f["rank"] for f in facs] == list(range(1, len(facs) + 1))
+
+
+def test_hits_carry_title_and_evidence_and_links_have_a_row_each(scan: Path) -> None:
+    persons = _persons(scan)
+    csv_paths = {p.stem: p for p in export(scan, "csv")}
+    json_paths = {p.stem: p for p in export(scan, "json")}
+    contributions = [c for p in persons for c in p["indicators"]]
+    with csv_paths["hits"].open() as fh:
+        hits = list(csv.DictReader(fh))
+    assert [h["title"] for h in hits] == [c["title"] for c in contributions]
+    assert [json.loads(h["evidence"]) if h["evidence"] else [] for h in hits] == [
+        c["evidence"] for c in contributions
+    ]
+    assert [h["evidence"] for h in json.loads(json_paths["hits"].read_text())] == [
+        c["evidence"] for c in contributions
+    ]
+    rings = _rings(scan)
+    links = json.loads(json_paths["links"].read_text())
+    expected = [
+        (r["ring_id"], g["group"], g["kind"], g["link"], g["indicators"], g["members"])
+        for r in rings
+        for g in r["links"]
+    ]
+    assert [
+        (x["ring_id"], x["group"], x["kind"], x["link"], x["indicators"], x["members"]) for x in links
+    ] == expected
+    with csv_paths["links"].open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["ring_id"], r["kind"], r["link"], r["members"].split(";")) for r in rows] == [
+        (e[0], e[2], e[3], e[5]) for e in expected
+    ]
 
 
 def _headers(folder: Path) -> dict[str, list[str]]:
@@ -238,7 +269,7 @@ def test_csv_headers_are_the_same_with_rows_and_without(scan: Path, tmp_path: Pa
     export(scan, "csv")
     export(empty, "csv")
     full, none = _headers(scan / "export" / "csv"), _headers(empty / "export" / "csv")
-    assert full == none and {"persons", "rings", "facilitators", "hits"} <= set(full)
+    assert full == none and set(full) == {"persons", "rings", "links", "facilitators", "hits"}
     for path in export(scan, "json"):
         rows = json.loads(path.read_text())
         assert rows and all(list(r) == full[path.stem] for r in rows), path.stem

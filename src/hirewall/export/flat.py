@@ -1,8 +1,10 @@
-"""Flat tables of persons, rings, facilitators and indicator hits, as CSV or JSON.
+"""Flat tables of persons, rings, ring links, facilitators and indicator hits, as CSV or JSON.
 
-One row per thing, lists joined with ``;`` in CSV, for spreadsheets and SIEMs; every table has
-the same header whether or not it has rows. Values are exactly what the scan wrote
-(identifiers masked by default).
+One row per thing, for spreadsheets and SIEMs: ``links`` has one row per thing a ring's
+members share (its kind, strength, indicators and members), and ``hits`` one row per
+indicator finding with its title and evidence rows. In CSV a list of plain values is joined
+with ``;`` and evidence or link detail is JSON; every table has the same header whether or not
+it has rows. Values are exactly what the scan wrote (identifiers masked by default).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ PERSON_FIELDS = (
     "indicators_held_back",
 )
 RING_FIELDS = ("ring_id", "score", "strength", "size", "members", "corroborated_by", "shared", "facilitators")
+LINK_FIELDS = ("ring_id", "link_id", "group", "kind", "link", "indicators", "members", "detail")
 FACILITATOR_FIELDS = (
     "rank",
     "facilitator_id",
@@ -43,6 +46,7 @@ HIT_FIELDS = (
     "record_id",
     "indicator",
     "code",
+    "title",
     "family",
     "fairness",
     "weight",
@@ -53,10 +57,12 @@ HIT_FIELDS = (
     "sources",
     "groups",
     "summaries",
+    "evidence",
 )
 FIELDS: dict[str, tuple[str, ...]] = {
     "persons": PERSON_FIELDS,
     "rings": RING_FIELDS,
+    "links": LINK_FIELDS,
     "facilitators": FACILITATOR_FIELDS,
     "hits": HIT_FIELDS,
 }
@@ -95,12 +101,30 @@ def ring_table(scan: ScanFiles) -> Table:
     ]
 
 
+def link_table(scan: ScanFiles) -> Table:
+    """One row per thing a ring's members share: what it is, how strong a link, who shares it."""
+    return [
+        {
+            "ring_id": r["ring_id"],
+            "link_id": link.get("id", ""),
+            "group": link["group"],
+            "kind": link.get("kind", ""),
+            "link": link.get("link", ""),
+            "indicators": list(link.get("indicators", [])),
+            "members": list(link.get("members", [])),
+            "detail": link.get("detail") or [],
+        }
+        for r in scan.rings
+        for link in r.get("links", [])
+    ]
+
+
 def facilitator_table(scan: ScanFiles) -> Table:
     return [{k: f.get(k) for k in FACILITATOR_FIELDS} for f in scan.facilitators]
 
 
 def hit_table(scan: ScanFiles) -> Table:
-    """One row per (person, indicator) contribution, with its summaries and shared things."""
+    """One row per (person, indicator) contribution, with its summaries, shared things and evidence."""
 
     def rows() -> Iterator[dict[str, Any]]:
         for p in scan.persons:
@@ -109,6 +133,7 @@ def hit_table(scan: ScanFiles) -> Table:
                     "record_id": p["record_id"],
                     "indicator": c["indicator"],
                     "code": c.get("code", ""),
+                    "title": c.get("title", ""),
                     "family": c.get("family", ""),
                     "fairness": c.get("fairness", ""),
                     "weight": c.get("weight"),
@@ -119,6 +144,7 @@ def hit_table(scan: ScanFiles) -> Table:
                     "sources": list(c.get("sources", [])),
                     "groups": list(c.get("groups", [])),
                     "summaries": list(c.get("summaries", [])),
+                    "evidence": list(c.get("evidence", [])),
                 }
 
     return list(rows())
@@ -128,19 +154,23 @@ def tables(scan: ScanFiles) -> dict[str, Table]:
     return {
         "persons": person_table(scan),
         "rings": ring_table(scan),
+        "links": link_table(scan),
         "facilitators": facilitator_table(scan),
         "hits": hit_table(scan),
     }
 
 
 def _cell(value: Any) -> Any:
+    """A CSV cell: plain values joined with ``;``, rows (evidence, link detail) as JSON."""
+    if isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
     return "" if value is None else value
 
 
 def write_csv(scan: ScanFiles, folder: Path) -> list[Path]:
-    """Write ``persons.csv``, ``rings.csv``, ``facilitators.csv`` and ``hits.csv``."""
+    """Write ``persons.csv``, ``rings.csv``, ``links.csv``, ``facilitators.csv`` and ``hits.csv``."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, rows in tables(scan).items():
