@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+import subprocess
+import sys
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +18,7 @@ from stix2patterns.validator import run_validator
 
 from hirewall.exceptions import HirewallError
 from hirewall.export import export
+from hirewall.export.stix import HIREWALL_IDENTITY, IDENTIFIER_EXTENSION
 from hirewall.report.sources import SOURCES, describe
 from tests.report.scan_world import FINISHED_AT, write_scan
 
@@ -26,6 +29,21 @@ def _persons(out: Path) -> list[dict]:
 
 def _flagged(out: Path) -> list[dict]:
     return [p for p in _persons(out) if p["band"] in {"high", "medium"} or p["ring_id"]]
+
+
+DEFINITION = {IDENTIFIER_EXTENSION, HIREWALL_IDENTITY}
+"""The extension-definition and its maker: dated when the definition was written, not by scan."""
+
+STRICT_PARSE = """
+import json, sys, stix2
+bundle = json.load(open(sys.argv[1]))
+for obj in bundle["objects"]:
+    if "x-hirewall-identifier--" not in obj.get("target_ref", ""):
+        stix2.parse(obj, allow_custom=False)
+"""
+"""Parse each object as a reader without hirewall would, strictly. A relationship to an
+x-hirewall-identifier is left out: stix2 3.0.2 calls a reference to any type it has no class
+for custom, extension-defined or not."""
 
 
 def _time(text: str) -> datetime:
@@ -90,11 +108,38 @@ def test_stix_objects_carry_the_scans_time_and_a_reexport_is_the_same_bundle(sca
     assert path.read_bytes() == first
     bundle = json.loads(first)
     assert bundle["id"].startswith("bundle--") and uuid.UUID(bundle["id"][8:]).version == 5
-    dated = [o for o in bundle["objects"] if "created" in o]
+    dated = [o for o in bundle["objects"] if "created" in o and o["id"] not in DEFINITION]
     assert {o["type"] for o in dated} >= {"identity", "relationship", "note", "indicator"}
     assert {(o["created"], o["modified"]) for o in dated} == {(FINISHED_AT, FINISHED_AT)}
     valid_from = {_time(o["valid_from"]) for o in bundle["objects"] if o["type"] == "indicator"}
     assert valid_from == {_time(FINISHED_AT)}
+
+
+def test_the_custom_observable_is_a_defined_new_sco_extension(scan: Path) -> None:
+    [path] = export(scan, "stix")
+    objects = {o["id"]: o for o in json.loads(path.read_text())["objects"]}
+    definition = objects[IDENTIFIER_EXTENSION]
+    assert definition["type"] == "extension-definition" and definition["extension_types"] == ["new-sco"]
+    assert objects[definition["created_by_ref"]]["identity_class"] == "system"
+    custom = [o for o in objects.values() if o["type"] == "x-hirewall-identifier"]
+    assert custom and all(
+        o["extensions"] == {IDENTIFIER_EXTENSION: {"extension_type": "new-sco"}} for o in custom
+    )
+
+
+def test_a_reader_without_hirewall_parses_the_stix_objects_strictly(scan: Path) -> None:
+    """A fresh interpreter, where only the bundle defines x-hirewall-identifier."""
+    [path] = export(scan, "stix")
+    run = subprocess.run([sys.executable, "-c", STRICT_PARSE, str(path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-600:]
+
+
+@pytest.mark.xfail(
+    reason="stix2 3.0.2 counts a relationship to, or a bundle holding, any non-spec type as custom"
+)
+def test_stix2_parses_the_whole_bundle_strictly(scan: Path) -> None:
+    [path] = export(scan, "stix")
+    stix2.parse(path.read_text(), allow_custom=False)
 
 
 def test_a_scan_without_a_recorded_finish_is_dated_by_its_summary_file(tmp_path: Path) -> None:
@@ -104,7 +149,8 @@ def test_a_scan_without_a_recorded_finish_is_dated_by_its_summary_file(tmp_path:
     (out / "summary.json").write_text(json.dumps(summary))
     os.utime(out / "summary.json", (1_700_000_000.5, 1_700_000_000.5))
     [path] = export(out, "stix")
-    created = {o["created"] for o in json.loads(path.read_text())["objects"] if "created" in o}
+    objects = json.loads(path.read_text())["objects"]
+    created = {o["created"] for o in objects if "created" in o and o["id"] not in DEFINITION}
     assert created == {"2023-11-14T22:13:20.500Z"}
 
 

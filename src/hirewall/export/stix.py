@@ -2,9 +2,12 @@
 
 - an ``identity`` per ring (class ``group``) and per flagged persona (class ``individual``);
 - observables: ``ipv4-addr`` / ``ipv6-addr`` and ``domain-name`` where the value is known and
-  unmasked (IPs when the scan ran unmasked; vendor domains from the store), and a custom
+  unmasked (IPs when the scan ran unmasked; vendor domains from the store), and an
   ``x-hirewall-identifier`` for what STIX has no type for or what is masked (phones, payout
-  accounts, addresses, devices, masked emails and IPs);
+  accounts, addresses, devices, masked emails and IPs). That type is a STIX 2.1 new-SCO
+  extension: the bundle carries its ``extension-definition`` (made by a ``hirewall`` system
+  identity) and each such observable names it under ``extensions``, so a STIX 2.1 reader
+  accepts it without being told to allow custom content;
 - an ``indicator`` with a STIX pattern for each network IOC (IP, domain);
 - ``related-to`` relationships persona → ring, persona → observable, indicator → observable;
 - a ``note`` per ring and per flagged persona carrying the evidence summary.
@@ -35,6 +38,13 @@ from hirewall.report.sources import describe
 
 NAMESPACE = uuid.UUID("5b0f1f5e-2b8e-4d0c-9a36-6a3c1f3a7e11")
 
+IDENTIFIER_EXTENSION = "extension-definition--1f4e6fce-f440-49a2-9a1f-87da8371038c"
+"""The extension-definition that defines ``x-hirewall-identifier`` (version 1.0)."""
+HIREWALL_IDENTITY = "identity--dd1e16d8-64e0-4e93-a2b2-22dcbb12461e"
+"""hirewall itself, as the maker of that definition."""
+DEFINED = "2026-12-06T00:00:00.000Z"
+"""When version 1.0 of the definition was written: fixed, as the definition does not change."""
+
 
 @stix2.CustomObservable(
     "x-hirewall-identifier",
@@ -46,9 +56,41 @@ NAMESPACE = uuid.UUID("5b0f1f5e-2b8e-4d0c-9a36-6a3c1f3a7e11")
         ("link_key", StringProperty()),
     ],
     id_contrib_props=["kind", "value", "link_key"],
+    extension_name=IDENTIFIER_EXTENSION,
 )
 class HirewallIdentifier:
     """A shared identifier STIX has no type for (phone, payout account, address...), or a masked one."""
+
+
+def _definition() -> list[Any]:
+    """The extension-definition of ``x-hirewall-identifier``, and the identity that made it."""
+    maker = stix2.Identity(
+        id=HIREWALL_IDENTITY,
+        created=DEFINED,
+        modified=DEFINED,
+        name="hirewall",
+        identity_class="system",
+        description="hirewall: finds DPRK remote IT workers in an organization's own data",
+    )
+    definition = stix2.ExtensionDefinition(
+        id=IDENTIFIER_EXTENSION,
+        created_by_ref=maker.id,
+        created=DEFINED,
+        modified=DEFINED,
+        name="x-hirewall-identifier",
+        description="A thing several personas share that STIX has no type for, or a masked one.",
+        schema=(
+            "A new SCO, x-hirewall-identifier, with string properties: kind (required: phone, "
+            "account, joint-account, address, device, ip, email, nid, photo, resume, referral, "
+            "linkage...), value (required: as the scan wrote it, masked by default), link (strong "
+            "or weak), masked ('true' or 'false') and link_key (when masked, the scan's keyed id "
+            "of the link, telling apart values that mask alike). The id is a UUIDv5 of kind, "
+            "value and link_key."
+        ),
+        version="1.0",
+        extension_types=["new-sco"],
+    )
+    return [maker, definition]
 
 
 def _sid(kind: str, key: str) -> str:
@@ -192,7 +234,11 @@ class _Builder:
         self.objects[note.id] = note
 
     def finish(self) -> Any:
-        """The bundle; its id is the same for the same objects at the same time."""
+        """The bundle, with the definition of ``x-hirewall-identifier`` when it is used; its id
+        is the same for the same objects at the same time."""
+        if any(ref.startswith("x-hirewall-identifier--") for ref in self.objects):
+            for obj in _definition():
+                self.objects[obj.id] = obj
         bundle_id = _sid("bundle", "\n".join([self.when["created"], *sorted(self.objects)]))
         return stix2.Bundle(objects=list(self.objects.values()), id=bundle_id, allow_custom=True)
 
