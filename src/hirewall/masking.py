@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from hirewall.exceptions import ConfigError
-from hirewall.settings import Settings
 
 _DIGITS = re.compile(r"\d")
 SENSITIVE = {
@@ -63,8 +62,10 @@ SENSITIVE = {
 }
 
 
+ID_KEY_ENV = "HIREWALL_ID_KEY"
+"""An id key of the user's own (e.g. shared by the machines that scan one organization)."""
 ID_KEY_FILE = Path("~/.config/hirewall/id-key")
-"""Where the machine's id key is kept when ``Settings.id_key`` is empty (made on first use)."""
+"""Where the machine's id key is kept when :data:`ID_KEY_ENV` is not set (made on first use)."""
 
 
 def stable_id(value: str, prefix: str = "", key: bytes | None = None) -> str:
@@ -77,12 +78,17 @@ def stable_id(value: str, prefix: str = "", key: bytes | None = None) -> str:
     return prefix + hmac.new(secret, value.encode("utf-8"), sha256).hexdigest()[:12]
 
 
-def id_key(settings: Settings | None = None) -> bytes:
-    """The secret for :func:`stable_id`: ``Settings.id_key`` (``HIREWALL_ID_KEY``) when set,
-    else the machine's key file (:data:`ID_KEY_FILE`), made with a random key on first use."""
-    chosen = Settings.from_env() if settings is None else settings
-    if chosen.id_key:
-        return chosen.id_key.encode("utf-8")
+def id_key() -> bytes:
+    """The secret for :func:`stable_id`: ``HIREWALL_ID_KEY`` when set, else the machine's key
+    file (:data:`ID_KEY_FILE`), made with a random key on first use.
+
+    A machine's secret like a keyring's, read where an id is made rather than carried in
+    :class:`~hirewall.settings.Settings`: every id of every output (rings, facilitators,
+    exports, ``hirewall evaluate``) must come from the same key, and it is never written out.
+    """
+    given = os.environ.get(ID_KEY_ENV, "")
+    if given:
+        return given.encode("utf-8")
     return machine_key(ID_KEY_FILE.expanduser())
 
 

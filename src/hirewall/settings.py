@@ -48,11 +48,6 @@ class Settings:
     """Retrain the saved linkage model instead of reusing it."""
     mask_identifiers: bool = True
     """Mask emails, phones, accounts and addresses in reports and exports."""
-    id_key: str = field(default="", repr=False)
-    """Secret that keys the hashed ids in outputs (``grp-``, ``fac-``, ``ring-``, ``hw-``), so no
-    one without it can hash guesses to find an IP or phone behind an id. Empty (the default):
-    a random key kept in ``~/.config/hirewall/id-key``, made on the first scan, is used, so ids
-    line up across scans and exports on one machine. Never written into any output."""
     reference_dir: Path | None = None
     """Folder holding reference data sets loaded by ``hirewall reference update``."""
     progress: bool = True
