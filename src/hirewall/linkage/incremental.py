@@ -12,7 +12,7 @@ import functools
 import itertools
 import json
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,10 @@ class ApplicantMatches:
 
     same_person: pa.Table
     shared_operator: pa.Table
+    unused: tuple[str, ...] = ()
+    """Fields whose values ingest would drop from a stored row (a phone impossible in its
+    country, an address that does not parse...), left out of the comparison as they would be
+    in a scan. The applicant is still compared on everything else."""
 
 
 _PLAIN = (str, int, float, dt.date)
@@ -84,7 +88,7 @@ def _expected(column: Column, converter: RowConverter) -> str:
     return _EXPECTED.get(column.type, "a valid value")
 
 
-def _refuse(problems: list[Problem], converter: RowConverter) -> ApplicantError:
+def _refuse(problems: Sequence[Problem], converter: RowConverter) -> ApplicantError:
     """An error naming each bad field and what it should hold (never the value: it may be sensitive)."""
     columns = {c.name: c for c in converter.table.columns}
     fields = tuple(dict.fromkeys(col for col, _, _ in problems))
@@ -92,33 +96,44 @@ def _refuse(problems: list[Problem], converter: RowConverter) -> ApplicantError:
     return ApplicantError("not valid: " + "; ".join(parts), fields)
 
 
-def _normalised(applicant: Mapping[str, Any]) -> dict[str, Any]:
-    """The applicant's contract columns converted exactly as ingest converts a stored row.
+def _normalised(applicant: Mapping[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The applicant's contract columns converted exactly as ingest converts a stored row, and
+    the fields whose values ingest would drop (left out, as in a scan).
 
     Phones become E.164, ``email`` gives ``email_key``, profile URLs give their keys, the home
     address gives its address and building keys, dates are parsed. A derived key given as
-    stored (``email_key``...) is kept only when its source column is absent.
+    stored (``email_key``...) is kept only when its source column is absent. An applicant that
+    ingest would reject as a whole row raises :class:`ApplicantError`.
     """
     converter = _people_converter()
     raw = {c.name: applicant.get(c.name) for c in converter.table.columns}
     raw["record_id"] = _clean(raw["record_id"]) or "__applicant__"
     row, problems = converter.convert(raw)
-    if problems or row is None:
+    if row is None:
         raise _refuse(problems, converter)
     for key in _DERIVED:
         if row.get(key) is None:
             row[key] = applicant.get(key)
-    return row
+    return row, tuple(dict.fromkeys(col for col, _, _ in problems))
 
 
 def applicant_frame(applicant: Mapping[str, Any]) -> pa.Table:
-    """One applicant (contract columns, raw or as stored) as a one-row linkage frame.
+    """One applicant (contract columns, raw or as stored) as a one-row linkage frame
+    (:func:`prepared` without the unused fields)."""
+    return prepared(applicant)[0]
+
+
+def prepared(applicant: Mapping[str, Any]) -> tuple[pa.Table, tuple[str, ...]]:
+    """One applicant as a one-row linkage frame, and the fields left out of it.
 
     Normalises it with the converter ingest uses, then applies the same clean-up
-    as :data:`hirewall.linkage.backends.PEOPLE_SQL`. Raises :class:`ApplicantError` (naming the
-    field, not its value) on malformed input.
+    as :data:`hirewall.linkage.backends.PEOPLE_SQL`. A value ingest would drop from a stored
+    row is left out and its field listed, so the applicant is compared as a scan would compare
+    them; every applicant is treated alike whatever the form of their address or phone.
+    Raises :class:`ApplicantError` (naming the field, not its value) on input that is not a
+    mapping of plain values, or that ingest would reject as a whole row.
     """
-    row = _normalised(_checked(applicant))
+    row, unused = _normalised(_checked(applicant))
     how = {"given_name": "lower", "family_name": "lower", "address_line1": "upper"}
     how |= {"postal_code": "upper", "city": "upper", "photo_phash": "lower"}
     out: dict[str, Any] = {"unique_id": row["record_id"], "birth_date": row["birth_date"]}
@@ -126,7 +141,7 @@ def applicant_frame(applicant: Mapping[str, Any]) -> pa.Table:
         if col != "birth_date":
             out[col] = _clean(row.get(col), how.get(col, ""))
     schema = pa.schema([(c, pa.date32() if c == "birth_date" else pa.string()) for c in LINKAGE_COLUMNS])
-    return pa.Table.from_pylist([out], schema=schema)
+    return pa.Table.from_pylist([out], schema=schema), unused
 
 
 def _saved_settings(model_path: Path) -> dict[str, Any]:
@@ -172,7 +187,7 @@ class ApplicantMatcher:
         Safe to call from several threads; concurrent calls wait for each other (the lock is
         held for the whole look-up, since DuckDB refuses a second call on a busy connection).
         """
-        frame = applicant_frame(applicant)
+        frame, unused = prepared(applicant)
         with self._lock:
             new = self._db_api.register(frame, dataset_display_name=next(self._names))
             try:
@@ -183,4 +198,4 @@ class ApplicantMatcher:
                     sdf.drop_table_from_database_and_remove_from_cache()
             finally:
                 new.drop_table_from_database_and_remove_from_cache(force_non_splink_table=True)
-        return ApplicantMatches(same, shared)
+        return ApplicantMatches(same, shared, unused)
