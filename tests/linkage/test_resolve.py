@@ -7,6 +7,7 @@ import pytest
 from world import World, load_world
 
 from hirewall.engine.duckdb import DuckDBEngine
+from hirewall.exceptions import ConfigError
 from hirewall.linkage.model import TrainingOptions, model_path_for
 from hirewall.linkage.resolve import LinkageOptions, LinkageResult, link_people
 from hirewall.settings import Settings
@@ -121,3 +122,14 @@ def test_empty_store_gives_empty_result(tmp_path: Path) -> None:
     res = link_people(engine, Settings(), tmp_path / "m.json")
     assert res.same_person.num_rows == res.shared_operator.num_rows == res.clusters.num_rows == 0
     assert not (tmp_path / "m.json").exists()
+
+
+@pytest.mark.parametrize("text", ["{not json", "{}", '{"comparisons": [{}]}'])
+def test_a_scan_with_an_unreadable_model_is_a_config_error_naming_it(
+    world: World, tmp_path: Path, text: str
+) -> None:
+    path = model_path_for(tmp_path / "s.duckdb")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match="unreadable") as err:
+        link_people(load_world(world), Settings(), path, options=OPTS)
+    assert str(path) in str(err.value) and "--retrain-linkage" in str(err.value)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import json
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,11 +20,11 @@ import pyarrow as pa
 from splink import Linker
 
 from hirewall.contract import Column, load_contract
-from hirewall.exceptions import ApplicantError, ConfigError
+from hirewall.exceptions import ApplicantError
 from hirewall.ingest.convert import Problem, RowConverter
 from hirewall.linkage.backends import LINKAGE_COLUMNS, StoreHandle, make_db_api, read_people
 from hirewall.linkage.classify import ClassifyOptions, classify_sql, split_links
-from hirewall.linkage.model import settings_dict
+from hirewall.linkage.model import saved_settings
 from hirewall.settings import Settings
 
 
@@ -144,19 +143,6 @@ def prepared(applicant: Mapping[str, Any]) -> tuple[pa.Table, tuple[str, ...]]:
     return pa.Table.from_pylist([out], schema=schema), unused
 
 
-def _saved_settings(model_path: Path) -> dict[str, Any]:
-    """Splink settings carrying the model saved at ``model_path``; a ConfigError if it is unusable."""
-    if not model_path.exists():
-        raise ConfigError(f"no linkage model at {model_path}; run linkage once to train it")
-    try:
-        return settings_dict("duckdb", json.loads(model_path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
-        raise ConfigError(
-            f"linkage model {model_path} is unreadable ({type(e).__name__}); "
-            "retrain it with a scan of this store (hirewall scan --store STORE --retrain-linkage)"
-        ) from e
-
-
 class ApplicantMatcher:
     """Scores new applicants against the people in the store with a saved model (DuckDB).
 
@@ -171,7 +157,7 @@ class ApplicantMatcher:
         model_path: Path,
         options: ClassifyOptions | None = None,
     ) -> None:
-        model = _saved_settings(model_path)
+        model = saved_settings("duckdb", model_path)
         self._options = options or ClassifyOptions()
         self._db_api = make_db_api(settings.with_(engine="duckdb"))
         self._existing = self._db_api.register(read_people(store), dataset_display_name="people")

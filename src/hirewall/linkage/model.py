@@ -8,6 +8,7 @@ blocking rules of :mod:`hirewall.linkage.comparisons`, following
 from __future__ import annotations
 
 import copy
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,3 +166,20 @@ def settings_dict(
                     level[key] = old_level[key]
     fresh["probability_two_random_records_match"] = saved["probability_two_random_records_match"]
     return fresh
+
+
+def saved_settings(
+    dialect: Dialect, path: Path, *, link_type: LinkType = "dedupe_only", model: ModelOptions | None = None
+) -> dict[str, Any]:
+    """:func:`settings_dict` with the model saved at ``path``; a :class:`ConfigError` naming the
+    file and how to retrain it when it is missing, unreadable or not a model."""
+    if not path.exists():
+        raise ConfigError(f"no linkage model at {path}; run linkage once to train it")
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        return settings_dict(dialect, saved, link_type=link_type, model=model)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise ConfigError(
+            f"linkage model {path} is unreadable ({type(e).__name__}); "
+            "retrain it with a scan of this store (hirewall scan --store STORE --retrain-linkage)"
+        ) from e

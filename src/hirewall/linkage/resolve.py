@@ -7,7 +7,6 @@ and clusters the same-person links into identities with connected components.
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from collections.abc import Sequence
@@ -33,6 +32,7 @@ from hirewall.linkage.model import (
     TrainingOptions,
     operator_blocking_rules,
     save_model,
+    saved_settings,
     settings_dict,
     train,
 )
@@ -127,8 +127,10 @@ def link_frames(
     run = uuid.uuid4().hex[:8]  # Spark temp views outlive the API object: keep names unique
     sdfs = [db_api.register(f, dataset_display_name=f"people_{run}_{i}") for i, f in enumerate(frames)]
     trained = retrain or not model_path.exists()
-    saved = None if trained else json.loads(model_path.read_text())
-    sd = settings_dict(dialect, saved, link_type=opts.link_type, model=opts.model)
+    if trained:
+        sd = settings_dict(dialect, link_type=opts.link_type, model=opts.model)
+    else:
+        sd = saved_settings(dialect, model_path, link_type=opts.link_type, model=opts.model)
     linker: Any = Linker(sdfs if len(sdfs) > 1 else sdfs[0], sd)
     clock = PhaseClock(opts.phase_listener)
     if trained:
