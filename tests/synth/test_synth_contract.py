@@ -128,3 +128,11 @@ def test_a_clean_world_has_nothing_to_quarantine(tmp_path: Path) -> None:
     generate_world(tmp_path, people=2000, seed=7, difficulty="normal")
     result = ingest(DuckDBEngine(None), tmp_path)
     assert [(q.table, q.column, q.reason) for q in result.quarantine] == []
+
+
+def test_a_small_world_with_no_address_move_still_writes_its_profile_changes(tmp_path: Path) -> None:
+    """120 people, seed 4: no persona moved before shipping and no benign mover, so the address
+    part of profile_changes is empty (it was an untyped empty array that Arrow refused)."""
+    generate_world(tmp_path, people=120, seed=4)
+    rows = (tmp_path / "profile_changes.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith('"record_id","field"') and not any('"address"' in r for r in rows[1:])

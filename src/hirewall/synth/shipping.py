@@ -113,8 +113,8 @@ def profile_changes_table(
         ),
         "field": pa.concat_arrays(
             [
-                pa.array(["address"] * n_addr),
-                pa.array(["bank"] * len(brow)),
+                pa.array(["address"] * n_addr, STRING),
+                pa.array(["bank"] * len(brow), STRING),
                 take(["phone", "email"], rng.integers(0, 2, len(edits))),
             ]
         ),
