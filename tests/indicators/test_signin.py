@@ -116,6 +116,15 @@ def test_an_ip_shared_by_people_who_mostly_live_in_one_area_is_a_local_place_not
         ([person("a", "Ann", "Lee"), person("b", "Bob", "Kim")], FARM_IP, "17:00>00:40", {"a", "b"}, set()),
         ([person(r, "P", r.upper()) for r in "abc"], CORP_VPN, 2, set(), set()),
         ([person(r, "P", r.upper()) for r in "abc"], VPN_IP, 2, set("abc"), set()),
+        (  # three homes: personas of whom some list the laptop farm as their home
+            [person("a", "Ann", "Lee", **HOME), person("b", "Bo", "Lee", **HOME), person("c", "Cy", "Ng"),
+             person("d", "Di", "Ro")],
+            FARM_IP, 1, set(), set("abcd"),
+        ),  # fmt: skip
+        (  # two homes: a household and one visitor, however regular
+            [person("a", "Ann", "Lee", **HOME), person("b", "Bo", "Lee", **HOME), person("c", "Cy", "Ng")],
+            FARM_IP, 2, set("abc"), set(),
+        ),  # fmt: skip
     ],
     ids=[
         "couple-at-home",
@@ -124,6 +133,8 @@ def test_an_ip_shared_by_people_who_mostly_live_in_one_area_is_a_local_place_not
         "two-people-one-session-across-midnight-utc",
         "corporate-vpn",
         "commercial-vpn-exit",
+        "a-household-and-two-people-elsewhere",
+        "a-household-and-one-person-elsewhere",
     ],
 )
 def test_shared_ip_benign_or_weak(people, ip, n_days, weak, strong, services) -> None:

@@ -3,12 +3,15 @@
 People who share a home building sharing an IP is a household, not evidence. IPs of the
 organization's own egress, and IPs used by ``settings.shared_egress_min_people`` people or
 more (learned shared infrastructure: offices, VPN concentrators, carrier NAT), are left out.
-A sharing of a residential (not VPN or data-centre) address is *strong* when the people share
-no home and there are three or more of them, or two who each used it over a day or more
-(their first and last sign-in from it at least 24 hours apart: one working session that
-crosses midnight UTC spans two dates but is not regular use), unless there are three or more
-and most of them live in one postal area (a local place: a branch office, a co-working space;
-:data:`~hirewall.indicators._common.LOCAL_PLACE_SHARE`); otherwise it is *weak*.
+A sharing of a residential (not VPN or data-centre) address is *strong* when its people live
+in three or more different homes (:data:`MIN_STRONG_HOMES`; some of them may share one, as
+personas do who give the laptop farm itself as their home), or are two people of two homes who
+each used it over a day or more (their first and last sign-in from it at least 24 hours apart:
+one working session that crosses midnight UTC spans two dates but is not regular use), unless
+there are three or more and most of them live in one postal area (a local place: a branch
+office, a co-working space; :data:`~hirewall.indicators._common.LOCAL_PLACE_SHARE`); otherwise
+it is *weak*. A household and one person who lives elsewhere (two homes) stay weak however
+regularly they use it.
 """
 
 from __future__ import annotations
@@ -51,7 +54,12 @@ SELECT u.ip, u.record_id, u.days, u.first_day, u.last_day, g.persons, g.homes, g
        coalesce(areas.local_people, 0) AS local_people
 FROM u JOIN g USING (ip) LEFT JOIN areas USING (ip) ORDER BY u.ip, u.record_id
 """  # noqa: S608 (composed only of our own SQL constants)
-MIN_STRONG_PEOPLE = 3
+MIN_STRONG_HOMES = 3
+"""Homes whose people share one residential IP that make the sharing strong on its own. Counted
+in homes, not people: until 6 December 2026 every sharer had to live apart, so an operator whose
+personas partly gave the farm's address as their home made its connection weak (normal 99503:
+one farm IP of 6 personas, 3 of them "living" at the farm, left 2 personas it alone tied
+unflagged)."""
 
 
 def _classified(ctx: Context) -> Iterator[tuple[bool, dict[str, Any]]]:
@@ -67,11 +75,11 @@ def _classified(ctx: Context) -> Iterator[tuple[bool, dict[str, Any]]]:
                 verdict[ip] = None
             else:
                 kind = intel.lookup(ip).kind if intel is not None else "unknown"
+                homes, persons = int(row["homes"]), int(row["persons"])
                 verdict[ip] = (
                     kind not in RISKY_KINDS
-                    and int(row["homes"]) == int(row["persons"])
-                    and not is_local_place(int(row["persons"]), int(row["local_people"]))
-                    and (int(row["persons"]) >= MIN_STRONG_PEOPLE or int(row["regular"]) >= 2)
+                    and not is_local_place(persons, int(row["local_people"]))
+                    and (homes >= MIN_STRONG_HOMES or (homes == persons and int(row["regular"]) >= 2))
                 )
         strong = verdict[ip]
         if strong is not None:
@@ -115,10 +123,10 @@ def egress_ip_shared_across_people(ctx: Context) -> Iterable[Hit]:
 def egress_ip_shared_by_several_people(ctx: Context) -> Iterable[Hit]:
     """Home-network IP used by several people who live elsewhere
 
-    Three or more people with different homes signed in from the same residential IP
-    address, or two who each used it over a day or more (first and last sign-in from it at
-    least 24 hours apart), unless three or more share it and most of them live in one postal
-    area. That is how laptops kept together in one house (a laptop farm) look from the
+    People of three or more different homes signed in from the same residential IP address
+    (some of them may give one home), or two people of two homes who each used it over a day
+    or more (first and last sign-in from it at least 24 hours apart), unless three or more
+    share it and most of them live in one postal area. That is how laptops kept together in one house (a laptop farm) look from the
     identity provider: its personas' homes on file are all over the country. Innocent
     explanation: a shared workspace on a home connection; addresses used by very many
     people, and places shared by people who mostly live in one area (a branch office, a
