@@ -126,8 +126,9 @@ def egress_ip_shared_by_several_people(ctx: Context) -> Iterable[Hit]:
     People of three or more different homes signed in from the same residential IP address
     (some of them may give one home), or two people of two homes who each used it over a day
     or more (first and last sign-in from it at least 24 hours apart), unless three or more
-    share it and most of them live in one postal area. That is how laptops kept together in one house (a laptop farm) look from the
-    identity provider: its personas' homes on file are all over the country. Innocent
+    share it and most of them live in one postal area. That is how laptops kept together in
+    one house (a laptop farm) look from the identity provider: its personas' homes on file
+    are all over the country, or some give the farm itself as their home. Innocent
     explanation: a shared workspace on a home connection; addresses used by very many
     people, and places shared by people who mostly live in one area (a branch office, a
     co-working space), are not counted here.
