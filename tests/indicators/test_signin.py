@@ -117,14 +117,24 @@ def test_an_ip_shared_by_people_who_mostly_live_in_one_area_is_a_local_place_not
         ([person(r, "P", r.upper()) for r in "abc"], CORP_VPN, 2, set(), set()),
         ([person(r, "P", r.upper()) for r in "abc"], VPN_IP, 2, set("abc"), set()),
         (  # three homes: personas of whom some list the laptop farm as their home
-            [person("a", "Ann", "Lee", **HOME), person("b", "Bo", "Lee", **HOME), person("c", "Cy", "Ng"),
-             person("d", "Di", "Ro")],
-            FARM_IP, 1, set(), set("abcd"),
-        ),  # fmt: skip
+            [
+                person("a", "Ann", "Lee", **HOME),
+                person("b", "Bo", "Lee", **HOME),
+                person("c", "Cy", "Ng"),
+                person("d", "Di", "Ro"),
+            ],
+            FARM_IP,
+            1,
+            set(),
+            set("abcd"),
+        ),
         (  # two homes: a household and one visitor, however regular
             [person("a", "Ann", "Lee", **HOME), person("b", "Bo", "Lee", **HOME), person("c", "Cy", "Ng")],
-            FARM_IP, 2, set("abc"), set(),
-        ),  # fmt: skip
+            FARM_IP,
+            2,
+            set("abc"),
+            set(),
+        ),
     ],
     ids=[
         "couple-at-home",
