@@ -16,6 +16,11 @@ _LIMITS = (
 )
 
 
+def first_line(e: duckdb.Error) -> str:
+    """The first line of a DuckDB error (its kind and message, without the hints below it)."""
+    return str(e).splitlines()[0] if str(e) else type(e).__name__
+
+
 def apply_limits(con: duckdb.DuckDBPyConnection, threads: int = 0, memory_limit: str = "") -> None:
     """Set DuckDB's thread count and memory limit (0 / empty: DuckDB decides).
 
@@ -27,8 +32,7 @@ def apply_limits(con: duckdb.DuckDBPyConnection, threads: int = 0, memory_limit:
         try:
             con.execute(sql, [value])
         except duckdb.Error as e:
-            why = str(e).splitlines()[0] if str(e) else type(e).__name__
-            raise ConfigError(f"invalid {setting} {value!r}: {why}") from e
+            raise ConfigError(f"invalid {setting} {value!r}: {first_line(e)}") from e
 
 
 class DuckDBEngine(Engine):

@@ -13,7 +13,7 @@ import duckdb
 import pyarrow as pa
 
 from hirewall.engine.base import Engine
-from hirewall.engine.duckdb import DuckDBEngine, apply_limits
+from hirewall.engine.duckdb import DuckDBEngine, apply_limits, first_line
 from hirewall.exceptions import ConfigError, EngineError
 from hirewall.linkage.comparisons import Dialect
 from hirewall.settings import Settings
@@ -71,9 +71,8 @@ def read_people(store: StoreHandle) -> pa.Table:
     try:
         return con.sql(PEOPLE_SQL).to_arrow_table()
     except duckdb.Error as e:
-        why = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise EngineError(
-            f"cannot read the store's people table ({why}); ingest people into the store first"
+            f"cannot read the store's people table ({first_line(e)}); ingest people into the store first"
         ) from e
 
 
